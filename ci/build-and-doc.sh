@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Build the collection tarball, install it into a scratch path and render every module's docs from that copy.
+#   ci/build-and-doc.sh INSTALL_ROOT
+set -euo pipefail
+root=${1:?usage: build-and-doc.sh INSTALL_ROOT}
+rm -rf dist "$root"
+ansible-galaxy collection build --force --output-path dist . >/dev/null
+tarball=$(ls dist/opsramp-automation-*.tar.gz)
+ansible-galaxy collection install --force -p "$root" "$tarball" >/dev/null
+export ANSIBLE_COLLECTIONS_PATH=$root
+listed=$(ansible-doc -l opsramp.automation)
+for module in plugins/modules/*.py; do
+  name=$(basename "$module" .py)
+  grep -q "^opsramp.automation.$name " <<<"$listed" || { echo "ansible-doc -l does not list $name" >&2; exit 1; }
+  doc=$(ansible-doc "opsramp.automation.$name")
+  # the connection options come from the shared doc fragment
+  for option in url tenant_id client_id client_secret access_token validate_certs ca_path timeout; do
+    grep -q -- "- $option" <<<"$doc" || { echo "ansible-doc opsramp.automation.$name lacks option $option" >&2; exit 1; }
+  done
+  echo "ansible-doc opsramp.automation.$name: ok"
+done
+for role in roles/*/; do
+  [ -d "$role" ] || continue
+  name=$(basename "$role")
+  ansible-doc -t role "opsramp.automation.$name" >/dev/null
+  echo "ansible-doc -t role opsramp.automation.$name: ok"
+done
+echo "built and installed $tarball"

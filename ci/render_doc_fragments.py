@@ -1,0 +1,48 @@
+"""Rewrite the DOCUMENTATION literal of each doc fragment from its option table in plugins/module_utils/arguments.py.
+
+ansible-test reads doc fragments without running them, so they must hold YAML literals; the tables stay the single
+source. Run after changing a table: .venv/bin/python ci/render_doc_fragments.py
+"""
+import os
+import re
+import runpy
+import sys
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+runpy.run_path(os.path.join(ROOT, 'tests', 'unit', 'conftest.py'))  # puts ansible_collections.opsramp.automation on sys.path
+
+from ansible_collections.opsramp.automation.plugins.module_utils import arguments  # noqa: E402 pylint: disable=wrong-import-position
+
+FRAGMENTS = {
+    'connection.py': arguments.connection_doc_fragment,
+    'job.py': arguments.job_doc_fragment,
+}
+
+
+class IndentedDumper(yaml.SafeDumper):
+    def increase_indent(self, flow=False, indentless=False):
+        return super(IndentedDumper, self).increase_indent(flow, False)
+
+
+def render(data):
+    return yaml.dump(data, Dumper=IndentedDumper, sort_keys=False, width=118, default_flow_style=False)
+
+
+def main():
+    for name, table in FRAGMENTS.items():
+        path = os.path.join(ROOT, 'plugins', 'doc_fragments', name)
+        with open(path) as handle:
+            text = handle.read()
+        new = re.sub(r"(    DOCUMENTATION = r''')\n.*?(''')", lambda m: m.group(1) + '\n' + render(table()) + m.group(2),
+                     text, count=1, flags=re.S)
+        if new != text:
+            with open(path, 'w') as handle:
+                handle.write(new)
+            print('rewrote %s' % path)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
