@@ -1,0 +1,154 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+# Every knob of the simulator, with its default.
+# Section numbers in the comments refer to the project's OpsRamp API notes (opsramp-api.md).
+
+import copy
+import dataclasses
+from dataclasses import dataclass, field
+
+# Knobs whose value must be one of a fixed set.
+CHOICES = {
+    'not_found_style': ('404', '500-0005'),
+    'query_filter': ('substring', 'ignore'),
+    'search_shape': ('envelope', 'list'),
+    'list_style': ('canonical', 'compact', 'as_sent'),
+    'day_of_week_field': ('dayOfWeek', 'dayOfIndex'),
+    'entity_order': ('reversed', 'sorted', 'as_sent'),
+    'expired_token_status': (401, 407),
+    'unknown_tenant_status': (403, 404),
+}
+
+# Knobs that only matter when the server starts; changing them at run time has no effect.
+STARTUP_ONLY = ('host', 'port', 'tls_cert', 'tls_key')
+
+# Knobs never returned by the control API.
+SECRET_KNOBS = ('client_secret',)
+
+DEFAULT_TOKEN_PATHS = ('/tenancy/auth/oauth/token', '/auth/oauth/token')
+
+
+@dataclass
+class SimConfig:
+    """Behaviour of the simulated OpsRamp API. All knobs have defaults."""
+
+    # --- server
+    host: str = '127.0.0.1'
+    port: int = 0
+    tls_cert: str = None
+    tls_key: str = None
+    latency_ms: int = 0                     # sleep before answering each API and token request
+    seed: int = 0                           # seed of the random source used by fault probabilities
+
+    # --- auth (section 2)
+    client_id: str = 'demo-client'
+    client_secret: str = 'demo-secret'
+    tenants: list = field(default_factory=lambda: ['client_1', 'msp_1'])
+    unknown_tenant_status: int = 404        # 404 or 403
+    token_paths: list = field(default_factory=lambda: list(DEFAULT_TOKEN_PATHS))
+    expires_in: int = 7199
+    expires_in_as_string: bool = False      # send "7199" like the auth spec example
+    expired_token_status: int = 401         # 401, or 407 ("Token expired", section 3.2)
+
+    # --- jobs (sections 1, 3.4)
+    not_found_style: str = '404'            # '404' or '500-0005'
+    update_keeps_omitted_fields: bool = False
+    validate: bool = True                   # modest 400 validation on create/update
+
+    # --- search (section 1.4)
+    default_page_size: int = 100
+    max_page_size: int = 500
+    query_filter: str = 'substring'         # 'substring' (name:<text> hint) or 'ignore'
+    search_shape: str = 'envelope'          # 'envelope' or 'list'
+    empty_body_when_no_results: bool = False
+
+    # --- rewrites (sections 3.5, 4)
+    numeric_ids_as_int: bool = True         # customScript.id / paramId "7" -> 7
+    list_style: str = 'canonical'           # weekDays / dayOfMonth: 'canonical', 'compact', 'as_sent'
+    day_of_week_field: str = 'dayOfWeek'    # or 'dayOfIndex'
+    custom_without_job_type: bool = True    # custom jobs lose script.jobType
+    entity_order: str = 'reversed'          # 'reversed', 'sorted', 'as_sent'
+    booleans_as_strings: bool = False       # read form sends true/2 as "true"/"2"
+
+    # --- rate limits (section 3.1)
+    rate_window_seconds: float = 60
+    read_limit: int = 0                     # 0 = unlimited (headers still sent)
+    write_limit: int = 0
+    quote_rate_headers: bool = False
+
+    def to_dict(self, mask_secrets=True):
+        data = dataclasses.asdict(self)
+        if mask_secrets:
+            for key in SECRET_KNOBS:
+                if data.get(key) is not None:
+                    data[key] = '********'
+        return data
+
+    def copy(self):
+        return copy.deepcopy(self)
+
+    def update(self, knobs):
+        """Change knobs in place; raise ValueError on an unknown knob or a bad value (nothing changed then)."""
+        if not isinstance(knobs, dict):
+            raise ValueError('config must be a JSON object')
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(knobs) - names)
+        if unknown:
+            raise ValueError('unknown knob(s): %s' % ', '.join(unknown))
+        new_values = {}
+        for key, value in knobs.items():
+            new_values[key] = _check_value(key, value, getattr(self, key))
+        for key, value in new_values.items():
+            setattr(self, key, value)
+        return self
+
+    @classmethod
+    def from_dict(cls, knobs):
+        return cls().update(knobs or {})
+
+
+def _check_value(key, value, current):
+    if key in CHOICES:
+        allowed = CHOICES[key]
+        if isinstance(allowed[0], int) and isinstance(value, str) and value.isdigit():
+            value = int(value)
+        if value not in allowed:
+            raise ValueError('%s must be one of %s' % (key, ', '.join(repr(a) for a in allowed)))
+        return value
+    if key in ('tenants', 'token_paths'):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ValueError('%s must be a list of strings' % key)
+        return list(value)
+    if isinstance(current, bool) or key in ('expires_in_as_string',):
+        if isinstance(value, str) and value.lower() in ('true', 'false', 'yes', 'no', '1', '0'):
+            return value.lower() in ('true', 'yes', '1')
+        if not isinstance(value, bool):
+            raise ValueError('%s must be a boolean' % key)
+        return value
+    if key in ('rate_window_seconds',):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise ValueError('%s must be a number' % key) from None
+        if value <= 0:
+            raise ValueError('%s must be > 0' % key)
+        return value
+    if isinstance(current, int) and key not in ('tls_cert', 'tls_key'):
+        try:
+            value = int(value)
+        except (TypeError, ValueError):
+            raise ValueError('%s must be an integer' % key) from None
+        if value < 0:
+            raise ValueError('%s must be >= 0' % key)
+        return value
+    if value is not None and not isinstance(value, str):
+        raise ValueError('%s must be a string' % key)
+    return value

@@ -1,0 +1,128 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+# A tiny urllib client for the simulator's /_sim/ control API.
+
+import json
+import ssl
+from urllib.error import HTTPError
+from urllib.parse import quote, urlencode
+from urllib.request import Request, urlopen
+
+
+class SimControlError(Exception):
+    def __init__(self, status, body):
+        super().__init__('control API answered %s: %s' % (status, body))
+        self.status = status
+        self.body = body
+
+
+class SimControl:
+    """Drive a running simulator: SimControl('http://127.0.0.1:PORT').
+
+    verify: True (default CA store), False (no TLS verification), or a CA/cert file path.
+    """
+
+    def __init__(self, url, verify=True, timeout=30):
+        self.url = url.rstrip('/')
+        self.timeout = timeout
+        self._context = None
+        if self.url.startswith('https'):
+            if verify is False:
+                self._context = ssl._create_unverified_context()  # pylint: disable=protected-access
+            elif isinstance(verify, str):
+                self._context = ssl.create_default_context(cafile=verify)
+
+    def _call(self, method, path, body=None, query=None):
+        url = self.url + '/_sim/' + path
+        if query:
+            url += '?' + urlencode(query)
+        data = None
+        headers = {'Accept': 'application/json'}
+        if body is not None:
+            data = json.dumps(body).encode('utf-8')
+            headers['Content-Type'] = 'application/json'
+        request = Request(url, data=data, headers=headers, method=method)
+        try:
+            with urlopen(request, timeout=self.timeout, context=self._context) as resp:  # nosec - loopback test server
+                text = resp.read().decode('utf-8')
+        except HTTPError as exc:
+            text = exc.read().decode('utf-8', 'replace')
+            try:
+                detail = json.loads(text)
+            except ValueError:
+                detail = text
+            raise SimControlError(exc.code, detail) from None
+        return json.loads(text) if text else None
+
+    def health(self):
+        return self._call('GET', 'health')
+
+    def reset(self, config=False):
+        """Forget jobs, tokens, faults, the request log and rate windows; config=True also restores the start-up config."""
+        return self._call('POST', 'reset', {'config': bool(config)})
+
+    def configure(self, **knobs):
+        """Change SimConfig knobs at run time; returns the whole (secret-masked) config."""
+        return self._call('POST', 'config', knobs)
+
+    def config(self):
+        return self._call('GET', 'config')
+
+    def requests(self, clear=False):
+        return self._call('GET', 'requests', query={'clear': 'true'} if clear else None)
+
+    def clear_requests(self):
+        return self._call('DELETE', 'requests')
+
+    def jobs(self, tenant=None):
+        return self._call('GET', 'jobs', query={'tenant': tenant} if tenant else None)
+
+    def job(self, job_id):
+        """Stored job with its 'tenant', 'runs' and 'script_runs', or None when there is no such job."""
+        try:
+            return self._call('GET', 'jobs/' + quote(str(job_id), safe=''))
+        except SimControlError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def seed_job(self, job, tenant=None, raw=False):
+        """Store a job directly (no validation, rate limit or log). Keeps job['id'] if given.
+
+        The job goes through the server's rewrites unless raw=True.
+        """
+        body = dict(job)
+        if tenant is not None:
+            body['tenant'] = tenant
+        if raw:
+            body['raw'] = True
+        return self._call('POST', 'jobs', body)
+
+    def delete_jobs(self):
+        return self._call('DELETE', 'jobs')
+
+    def add_faults(self, rules):
+        if isinstance(rules, dict):
+            rules = [rules]
+        return self._call('POST', 'faults', list(rules))
+
+    def faults(self):
+        return self._call('GET', 'faults')
+
+    def clear_faults(self):
+        return self._call('DELETE', 'faults')
+
+    def expire_tokens(self):
+        return self._call('POST', 'expire-tokens')
+
+    def tokens(self):
+        return self._call('GET', 'tokens')
+
+    def stats(self):
+        return self._call('GET', 'stats')
