@@ -1,0 +1,183 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The scheduled-jobs resource of the OpsRamp Jobs API v2: thin functions over a ``Client``.
+
+Paths are relative to ``/api/v2/tenants/<tenant_id>``. "notes §x" refers to the project's OpsRamp API notes.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+    ApiError,
+    CommunicationError,
+    JobLookupError,
+    OpsRampError,
+)
+
+NOT_FOUND_CODE = '0005'
+SEARCH_PAGE_SIZE = 500
+
+
+def is_not_found(error):
+    """True for OpsRamp's ways of saying a job does not exist: 404, or 500 with code 0005 (notes §3.4)."""
+    if not isinstance(error, ApiError):
+        return False
+    return error.status == 404 or (error.status == 500 and error.code == NOT_FOUND_CODE)
+
+
+def _may_have_been_applied(error):
+    return isinstance(error, (CommunicationError, ApiError)) and error.maybe_applied
+
+
+def _with_message(error, message, **attributes):
+    """A copy of ``error`` with a new message (same class, status, body...)."""
+    new_error = copy.copy(error)
+    new_error.message = message
+    new_error.args = (message,)
+    for name, value in attributes.items():
+        if not isinstance(getattr(type(new_error), name, None), property):  # ApiError derives maybe_applied
+            setattr(new_error, name, value)
+    return new_error
+
+
+def get_job(client, job_id):
+    """The job with id ``job_id``, or None when OpsRamp says there is none."""
+    try:
+        return client.get(client.api_path('jobs', job_id))
+    except ApiError as error:
+        if is_not_found(error):
+            return None
+        raise
+
+
+def search_jobs(client, query_string=None, page_size=SEARCH_PAGE_SIZE):
+    """Every search result (all pages) of ``/jobs/search``; results omit ``entities`` (notes §1.4)."""
+    query = {}
+    if query_string:
+        query['queryString'] = query_string
+    return client.paginate(client.api_path('jobs', 'search'), query=query, page_size=page_size)
+
+
+def find_jobs_by_name(client, name):
+    """The search results whose name is exactly ``name`` (case-sensitive).
+
+    ``queryString=name:<name>`` is only a hint: its matching rules for jobs are undocumented and the server may
+    ignore it or match substrings (notes §1.4, §7.1), so every result is checked here.
+    """
+    return [job for job in search_jobs(client, 'name:%s' % name) if isinstance(job, dict) and job.get('name') == name]
+
+
+def find_job(client, job_id=None, name=None):
+    """The full job named by id (one GET) or by unique name (search, then GET); None when there is none.
+
+    Raises JobLookupError when several jobs share the name.
+    """
+    if job_id:
+        return get_job(client, job_id)
+    if not name:
+        raise JobLookupError('give the id or the name of the job')
+    matches = find_jobs_by_name(client, name)
+    if not matches:
+        return None
+    if len(matches) > 1:
+        ids = ', '.join(str(job.get('id')) for job in matches)
+        raise JobLookupError("%d jobs are named '%s' (ids %s): give id to choose one" % (len(matches), name, ids))
+    job = get_job(client, matches[0]['id'])
+    if job is None:
+        raise JobLookupError("the job named '%s' (id %s) disappeared while it was being read; run the task again"
+                             % (name, matches[0]['id']))
+    return job
+
+
+def _ids_named(client, name):
+    return set(job.get('id') for job in find_jobs_by_name(client, name))
+
+
+def create_job(client, payload, known_ids=None):
+    """Create a job and return it as OpsRamp stored it.
+
+    A create is never sent twice. When it fails in a way that may have stored it (timeout, broken connection, 5xx),
+    look for a job of that name that was not among ``known_ids`` (the ids of jobs already carrying that name, looked
+    up here first when not given): if exactly one appeared, it is the one this request created.
+    """
+    name = payload.get('name')
+    if known_ids is None and name:
+        known_ids = _ids_named(client, name)
+    try:
+        return client.post(client.api_path('jobs'), payload)
+    except (CommunicationError, ApiError) as error:
+        if not _may_have_been_applied(error) or not name:
+            raise
+        failure = error
+    return _recover_create(client, name, set(known_ids or ()), failure)
+
+
+def _recover_create(client, name, known_ids, failure):
+    try:
+        new_jobs = [job for job in find_jobs_by_name(client, name) if job.get('id') not in known_ids]
+    except OpsRampError as lookup_error:
+        raise _with_message(failure, "%s; the job '%s' may or may not have been created, and looking for it failed "
+                                     "too (%s): check OpsRamp for a job of that name before running the task again"
+                                     % (failure.message, name, lookup_error.message)) from None
+    if not new_jobs:
+        raise _with_message(failure, "%s; the job '%s' was not created (no new job of that name exists): it is safe "
+                                     "to run the task again" % (failure.message, name), maybe_applied=False) from None
+    if len(new_jobs) > 1:
+        ids = ', '.join(str(job.get('id')) for job in new_jobs)
+        raise _with_message(failure, "%s; meanwhile %d new jobs named '%s' appeared (ids %s): check them in OpsRamp"
+                                     % (failure.message, len(new_jobs), name, ids)) from None
+    job_id = new_jobs[0].get('id')
+    client.warn("the create request failed (%s) but the job was stored; using it (id %s)" % (failure.message, job_id))
+    return get_job(client, job_id) or new_jobs[0]
+
+
+def update_job(client, job_id, payload):
+    """Replace job ``job_id`` with ``payload`` (a whole job; its ``id`` is set to ``job_id``) and return it."""
+    body = dict(payload, id=job_id)
+    try:
+        return client.post(client.api_path('jobs', job_id), body)
+    except (CommunicationError, ApiError) as error:
+        if not _may_have_been_applied(error):
+            raise
+        raise _with_message(error, '%s; the update of job %s may or may not have been applied: running the task '
+                                   'again will converge' % (error.message, job_id)) from None
+
+
+def delete_job(client, job_id):
+    """Delete job ``job_id``: True if it was deleted, False if it was already gone."""
+    try:
+        client.delete(client.api_path('jobs', job_id))
+    except ApiError as error:
+        if is_not_found(error):
+            return False
+        raise
+    return True
+
+
+def list_job_types(client):
+    """The job types the tenant offers, as ``[{'name': jobName, 'type': jobtype}]`` (notes §1.5)."""
+    body = client.get(client.api_path('jobs', 'types'))
+    if isinstance(body, dict):
+        body = body.get('jobNameAndType') or []
+    types = []
+    for item in body or []:
+        if isinstance(item, dict):
+            types.append(dict(name=item.get('jobName'), type=item.get('jobtype', item.get('jobType'))))
+    return types
+
+
+def run_job(client, job_id, reason):
+    """Start job ``job_id`` now. A GET with a JSON body (notes §1.1) that has an effect: never re-sent blindly."""
+    try:
+        return client.request('GET', client.api_path('jobs', job_id, 'run'), body=dict(reason=reason),
+                              idempotent=False)
+    except (CommunicationError, ApiError) as error:
+        if not _may_have_been_applied(error):
+            raise
+        raise _with_message(error, '%s; job %s may or may not have been started: check its runs in OpsRamp before '
+                                   'starting it again' % (error.message, job_id)) from None
