@@ -1,0 +1,330 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Connection options, defined once.
+
+``CONNECTION_OPTIONS`` drives three things: the argument spec every module merges in
+(``connection_argument_spec``), the environment fallbacks, and the ``opsramp.automation.connection`` doc fragment
+(``connection_doc_fragment``), so the docs can never drift from what the modules accept.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.basic import env_fallback
+from ansible.module_utils.parsing.convert_bool import boolean
+from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
+    APPROVALS, FREQUENCIES, SCHEDULE_TYPES, USER_TYPES, VERSIONS_SAVED, WEEK_INDEXES)
+
+DEFAULT_TOKEN_PATH = '/tenancy/auth/oauth/token'
+
+CONNECTION_OPTIONS = [
+    dict(name='url', type='str', env='OPSRAMP_URL', required=True,
+         description=[
+             'Base URL of the OpsRamp API, for example C(https://acme.api.opsramp.com).',
+             'The API paths (C(/api/v2/...)) and the token path are appended to it.',
+         ]),
+    dict(name='tenant_id', type='str', env='OPSRAMP_TENANT_ID', required=True,
+         description=[
+             'Tenant whose jobs the task manages: a client id (C(client_123) or a UUID) or a partner id (C(msp_123)).',
+             'A partner credential may manage the jobs of its clients by naming the client here.',
+         ]),
+    dict(name='client_id', type='str', env='OPSRAMP_CLIENT_ID',
+         description=[
+             'Key of an OpsRamp OAuth2 custom integration (client-credentials grant).',
+             'Required with O(client_secret) unless O(access_token) is given.',
+         ]),
+    dict(name='client_secret', type='str', env='OPSRAMP_CLIENT_SECRET', no_log=True,
+         description=['Secret of the OAuth2 custom integration named by O(client_id).']),
+    dict(name='access_token', type='str', env='OPSRAMP_ACCESS_TOKEN', no_log=True,
+         description=[
+             'A bearer token issued earlier, used instead of O(client_id) and O(client_secret).',
+             'Saves one token request per task. The task fails, without retrying, once the token expires.',
+         ]),
+    dict(name='validate_certs', type='bool', env='OPSRAMP_VALIDATE_CERTS', default=True,
+         description=[
+             'Whether to verify the TLS certificate of the OpsRamp API.',
+             'Turn this off only for testing: the task then warns on every run.',
+         ]),
+    dict(name='ca_path', type='path', env='OPSRAMP_CA_PATH',
+         description=[
+             'Path to a PEM file of CA certificates to trust instead of the system bundle, for example the CA of a '
+             'corporate TLS-inspecting proxy. Ignored when O(validate_certs=false).',
+         ]),
+    dict(name='timeout', type='float', env='OPSRAMP_TIMEOUT', default=30,
+         description=['Seconds to wait for OpsRamp to connect and to answer each request.']),
+    dict(name='token_path', type='str', env='OPSRAMP_TOKEN_PATH', default=DEFAULT_TOKEN_PATH,
+         description=[
+             'Path of the OAuth2 token endpoint, appended to O(url).',
+             'Older tenants use C(/auth/oauth/token); when the default answers 404 the client tries that one once.',
+         ]),
+    dict(name='max_retries', type='int', env='OPSRAMP_MAX_RETRIES', default=4,
+         description=[
+             'How many times a request is retried after a rate-limit answer (429), a transient server error '
+             '(502, 503, 504, or 500 with OpsRamp code C(0005)) or a connection error.',
+             'Creates, updates and runs are retried only when OpsRamp said it did not execute them (429): they are '
+             'never sent twice blindly.',
+         ]),
+]
+
+# Options that must be present once environment fallbacks are applied: enforced by the client with a message
+# that names the option and its environment variable, rather than by Ansible's bare "missing required argument".
+REQUIRED_CONNECTION_OPTIONS = tuple(option['name'] for option in CONNECTION_OPTIONS if option.get('required'))
+
+
+def connection_argument_spec():
+    """The argument spec entries for the connection options, with their environment fallbacks."""
+    spec = {}
+    for option in CONNECTION_OPTIONS:
+        entry = dict(type=option['type'], fallback=(env_fallback, [option['env']]))
+        if 'default' in option:
+            entry['default'] = option['default']
+        entry['no_log'] = bool(option.get('no_log'))
+        spec[option['name']] = entry
+    return spec
+
+
+def connection_doc_fragment():
+    """The ``options`` of the connection doc fragment, as data.
+
+    ``plugins/doc_fragments/connection.py`` must hold this as a YAML literal (ansible-test reads fragments without
+    running them); ``tests/unit/plugins/doc_fragments/test_connection.py`` fails, printing the YAML, when they differ.
+    """
+    options = {}
+    for option in CONNECTION_OPTIONS:
+        doc = dict(description=list(option['description']), type=option['type'])
+        doc['description'].append('If not set, the value of the E(%s) environment variable is used.' % option['env'])
+        if option.get('required'):
+            doc['description'].append('Required, here or in E(%s).' % option['env'])
+        if 'default' in option:
+            doc['default'] = option['default']
+        options[option['name']] = doc
+    return dict(options=options)
+
+
+# ---------------------------------------------------------------------------------------------------- job options
+# One table drives the job options' argument spec (``job_argument_spec``: opsramp_job takes these options, and the
+# elements of a bulk module's job list would take exactly the same) and their doc fragment (``job_doc_fragment``).
+# Suboptions have no defaults except entities[].type and parameters[].sensitive: an option left out is not managed.
+
+# The choices are the keys of job_model's option-to-API value tables, so the two cannot drift.
+_SCHEDULE_TYPE_CHOICES = list(SCHEDULE_TYPES)
+_FREQUENCY_CHOICES = list(FREQUENCIES)
+_WEEK_INDEX_CHOICES = list(WEEK_INDEXES)
+_VERSIONS_SAVED_CHOICES = list(VERSIONS_SAVED)
+_APPROVAL_CHOICES = list(APPROVALS)
+_USER_TYPE_CHOICES = list(USER_TYPES)
+
+_DAY_HINT = 'a full name or a three-letter abbreviation, in any case, for example V(Monday) or V(mon)'
+
+JOB_OPTIONS = [
+    dict(name='id', type='str',
+         description=[
+             'Identifier (a UUID) that OpsRamp gave the job.',
+             'When given, the job is found by O(id) rather than by O(name).',
+         ]),
+    dict(name='name', type='str',
+         description=[
+             'Name of the job.',
+             'Without O(id), the job is found by this exact, case-sensitive name; the task fails if several jobs share it.',
+             'Required to create a job.',
+         ]),
+    dict(name='job_type', type='str',
+         description=[
+             'Type of the job, the C(script.jobType) of the API, for example V(adCheckList), V(antivirus), V(assetinfo),'
+             ' V(networkconfigbackup) (see O(network_backup)), V(appinstall) (see O(app_install)) or V(custom)'
+             ' (an RBA script, see O(custom_script)).',
+             'The types a tenant offers are listed by C(GET /api/v2/tenants/{tenantId}/jobs/types). Known types are'
+             ' recognised in any case.',
+             'Required to create a job. Changing the type of an existing job drops the settings of its former type.',
+         ]),
+    dict(name='entities', type='list', elements='dict',
+         description=[
+             'The resources the job runs on.',
+             'The list is authoritative: resources it does not name are removed from the job. Order and duplicates do'
+             ' not matter. V([]) removes all resources; leave the option out to keep them as they are.',
+         ],
+         options=[
+             dict(name='id', type='str', required=True, description=['Identifier of the resource, for example a device UUID.']),
+             dict(name='type', type='str', default='DEVICE',
+                  description=['Type of the resource. Compared regardless of case and sent in upper case.']),
+         ]),
+    dict(name='queued', type='bool',
+         description=['Whether the job waits in a queue for other jobs to finish (C(jobQueued) in the API).']),
+    dict(name='schedule', type='dict',
+         description=[
+             'When the job runs.',
+             'The pattern given here replaces the whole pattern of the job: settings that do not apply to the new'
+             ' O(schedule.type) are dropped, for example the week days of a weekly job that becomes daily.',
+             'Required to create a job.',
+         ],
+         options=[
+             dict(name='start_date', type='str',
+                  description=[
+                      'Date and time of the first run, as C(YYYY-MM-DDTHH:MM) or C(YYYY-MM-DDTHH:MM:SS), optionally'
+                      ' followed by C(Z) or an offset such as C(+0000), C(+05:30) or C(-0800); a space may replace the'
+                      ' C(T). Without an offset the time is UTC.',
+                      'OpsRamp keeps whole minutes only, so seconds are dropped and the date is compared in UTC at'
+                      ' minute precision.',
+                      'When left out, a new job starts at the time of the task (to the minute) and an existing job'
+                      ' keeps its start date.',
+                      'Mutually exclusive with O(schedule.start_time).',
+                  ]),
+             dict(name='start_time', type='str',
+                  description=[
+                      'Time of day of the runs, as C(HH:MM), optionally followed by C(Z) or an offset such as'
+                      ' C(+01:00); without an offset the time is UTC. Use it instead of O(schedule.start_date) when'
+                      ' only the time of day matters.',
+                      'A new job starts at the next occurrence of that time; an existing job keeps its start date and'
+                      ' only a different time of day (compared in UTC) is a change. So a playbook that gives a time but'
+                      ' no date stays idempotent day after day.',
+                  ]),
+             dict(name='type', type='str', required=True, choices=_SCHEDULE_TYPE_CHOICES,
+                  description=[
+                      'How the job repeats.',
+                      'V(daily) needs O(schedule.frequency). V(weekly) needs O(schedule.week_days). V(monthly) needs'
+                      ' O(schedule.days_of_month), or O(schedule.week_index) with O(schedule.day_of_week).',
+                      'V(run_once) and V(never) take no other pattern setting: OpsRamp describes V(run_once) as'
+                      ' I(a single run after the initial occurrence) and V(never) as I(a single run, not repeated).',
+                  ]),
+             dict(name='frequency', type='str', choices=_FREQUENCY_CHOICES,
+                  description=[
+                      'Required with O(schedule.type=daily), not allowed with other types: every day, every weekday,'
+                      ' or every O(schedule.repeat_every) days (V(recurrence)).',
+                  ]),
+             dict(name='repeat_every', type='int',
+                  description=[
+                      'Required with O(schedule.frequency=recurrence), not allowed otherwise: run the job every this'
+                      ' many days, V(1) or more.',
+                  ]),
+             dict(name='week_days', type='list', elements='str',
+                  description=[
+                      'Required with O(schedule.type=weekly), not allowed with other types: the days of the week the'
+                      ' job runs on, each %s. Order and duplicates do not matter.' % _DAY_HINT,
+                  ]),
+             dict(name='days_of_month', type='list', elements='int',
+                  description=[
+                      'With O(schedule.type=monthly): the days of the month the job runs on, from V(1) to V(31). Order'
+                      ' and duplicates do not matter.',
+                      'Give either this or O(schedule.week_index) with O(schedule.day_of_week).',
+                  ]),
+             dict(name='week_index', type='str', choices=_WEEK_INDEX_CHOICES,
+                  description=[
+                      'With O(schedule.type=monthly) and O(schedule.day_of_week): which one of that day in the month'
+                      ' the job runs on, for example V(second) with O(schedule.day_of_week=Sunday).',
+                  ]),
+             dict(name='day_of_week', type='str',
+                  description=[
+                      'With O(schedule.type=monthly) and O(schedule.week_index): the day of the week, %s.' % _DAY_HINT,
+                  ]),
+         ]),
+    dict(name='network_backup', type='dict',
+         description=[
+             'Settings of a network configuration backup job; only with O(job_type=networkconfigbackup).',
+             'Only the settings given are managed.',
+         ],
+         options=[
+             dict(name='versions_saved', type='str', choices=_VERSIONS_SAVED_CHOICES,
+                  description=['Which configuration backups to keep: every one, or only those that differ from the previous one.']),
+             dict(name='backup_on_trap', type='bool',
+                  description=['Whether to back up the configuration when the device sends a configuration-change SNMP trap.']),
+             dict(name='startup_config_alert', type='bool',
+                  description=['Whether to raise an alert when the startup configuration changes.']),
+             dict(name='runtime_config_alert', type='bool',
+                  description=['Whether to raise an alert when the running configuration changes.']),
+             dict(name='backup_startup_config', type='bool',
+                  description=['Whether to back up the startup configuration files.']),
+             dict(name='backup_runtime_config', type='bool',
+                  description=['Whether to back up the running configuration files.']),
+         ]),
+    dict(name='app_install', type='dict',
+         description=[
+             'Settings of an application install job; only with O(job_type=appinstall).',
+             'Only the settings given are managed.',
+         ],
+         options=[
+             dict(name='approval', type='str', choices=_APPROVAL_CHOICES,
+                  description=['How the installation is approved: V(manual) (C(0) in the API) or V(auto) (C(1)).']),
+             dict(name='reason', type='str', description=['The reason recorded for the approval.']),
+             dict(name='alert', type='bool', description=['Whether to raise an alert about the installation.']),
+         ]),
+    dict(name='custom_script', type='dict',
+         description=[
+             'The RBA script a custom job runs; only with O(job_type=custom).',
+             'O(custom_script.id) is required to create a custom job. Only the settings given are managed.',
+         ],
+         options=[
+             dict(name='id', type='str', description=['Identifier of the RBA script.']),
+             dict(name='user_type', type='str', choices=_USER_TYPE_CHOICES,
+                  description=['Whether the script runs as the V(system) user or as an V(other) user.']),
+             dict(name='parameters', type='list', elements='dict',
+                  description=[
+                      'Values of the script parameters.',
+                      'The list is authoritative: parameters it does not name are removed from the job. Order does not'
+                      ' matter; each parameter may appear once.',
+                  ],
+                  options=[
+                      dict(name='id', type='str', required=True, description=['Identifier of the script parameter.']),
+                      dict(name='value', type='str', description=['Value of the parameter; left out, the value is empty.']),
+                      dict(name='sensitive', type='bool', default=False,
+                           description=[
+                               'Whether O(custom_script.parameters[].value) is a secret. A secret value is still'
+                               ' compared and sent, but never shown in the output or the diff of the task.',
+                           ]),
+                  ]),
+         ]),
+]
+
+_SPEC_KEYS = ('type', 'elements', 'required', 'default', 'choices')
+
+
+def job_argument_spec(raw_params=None):
+    """The argument spec entries of the job options (everything but connection options and ``state``).
+
+    ``raw_params`` are the task's arguments before validation (``ansible.module_utils.basic._load_params()``). When
+    they mark any script parameter ``sensitive``, every parameter value becomes ``no_log``: Ansible logs the
+    invocation on the target (syslog or journal) while it builds the module, before the module itself could hide
+    the secret ones.
+    """
+    spec = _argument_spec(JOB_OPTIONS)
+    if declares_sensitive_parameters(raw_params):
+        spec['custom_script']['options']['parameters']['options']['value']['no_log'] = True
+    return spec
+
+
+def declares_sensitive_parameters(raw_params):
+    custom_script = (raw_params or {}).get('custom_script')
+    parameters = custom_script.get('parameters') if isinstance(custom_script, dict) else None
+    return isinstance(parameters, list) and any(
+        isinstance(parameter, dict) and boolean(parameter.get('sensitive', False), strict=False) for parameter in parameters)
+
+
+def _argument_spec(options):
+    spec = {}
+    for option in options:
+        entry = dict((key, option[key]) for key in _SPEC_KEYS if key in option)
+        if 'options' in option:
+            entry['options'] = _argument_spec(option['options'])
+        spec[option['name']] = entry
+    return spec
+
+
+def job_doc_fragment():
+    """The ``options`` of the job doc fragment, as data.
+
+    ``plugins/doc_fragments/job.py`` must hold this as a YAML literal; ``tests/unit/plugins/doc_fragments`` fails,
+    printing the YAML, when they differ.
+    """
+    return dict(options=_option_docs(JOB_OPTIONS))
+
+
+def _option_docs(options):
+    docs = {}
+    for option in options:
+        doc = dict(description=list(option['description']))
+        doc.update((key, option[key]) for key in _SPEC_KEYS if key in option)
+        if 'options' in option:
+            doc['suboptions'] = _option_docs(option['options'])
+        docs[option['name']] = doc
+    return docs
