@@ -15,12 +15,12 @@ export PATH := $(BIN):$(PATH)
 export ANSIBLE_NOCOLOR ?= 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv demo test units sanity integration lint changelog-lint docs-lint build stage clean
+.PHONY: help venv demo test units sanity integration molecule lint changelog-lint docs-lint build stage clean
 
 help:
 	@echo "make demo   - set up, start the simulator and run the example jobs playbook (twice, then --check --diff)"
-	@echo "make test   - set up and run every check (units, sanity, integration, lint, changelog, docs, build)"
-	@echo "other targets: units sanity integration lint changelog-lint docs-lint build clean"
+	@echo "make test   - set up and run every check (units, sanity, integration, molecule, lint, changelog, docs, build)"
+	@echo "other targets: units sanity integration molecule lint changelog-lint docs-lint build clean"
 
 $(VENV)/.installed: ci/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ sanity: stage
 integration: stage
 	bash ci/integration.sh $(STAGE) $(SIM_STATE)
 
+molecule: stage
+	ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT) molecule test --all
+
 lint: stage
 	cd $(STAGE) && ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT) ansible-lint --offline
 
@@ -57,7 +60,7 @@ docs-lint: venv
 build: venv
 	bash ci/build-and-doc.sh $(INSTALL_ROOT)
 
-test: units sanity integration lint changelog-lint docs-lint build
+test: units sanity integration molecule lint changelog-lint docs-lint build
 	@echo "make test: every check passed"
 
 clean:
