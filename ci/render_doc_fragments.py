@@ -18,6 +18,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils import argument
 FRAGMENTS = {
     'connection.py': arguments.connection_doc_fragment,
     'job.py': arguments.job_doc_fragment,
+    'job_list.py': arguments.job_list_doc_fragment,
 }
 
 

@@ -12,6 +12,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
@@ -289,15 +291,27 @@ def job_argument_spec(raw_params=None):
     """
     spec = _argument_spec(JOB_OPTIONS)
     if declares_sensitive_parameters(raw_params):
-        spec['custom_script']['options']['parameters']['options']['value']['no_log'] = True
+        _hide_parameter_values(spec)
     return spec
+
+
+def _hide_parameter_values(spec):
+    spec['custom_script']['options']['parameters']['options']['value']['no_log'] = True
 
 
 def declares_sensitive_parameters(raw_params):
     custom_script = (raw_params or {}).get('custom_script')
     parameters = custom_script.get('parameters') if isinstance(custom_script, dict) else None
     return isinstance(parameters, list) and any(
-        isinstance(parameter, dict) and boolean(parameter.get('sensitive', False), strict=False) for parameter in parameters)
+        isinstance(parameter, dict) and _marked_sensitive(parameter.get('sensitive', False)) for parameter in parameters)
+
+
+def _marked_sensitive(value):
+    """A value that is not a boolean counts as sensitive: validation rejects it later, but its failure echoes it."""
+    try:
+        return boolean(value, strict=True)
+    except TypeError:
+        return True
 
 
 def _argument_spec(options):
@@ -328,3 +342,59 @@ def _option_docs(options):
             doc['suboptions'] = _option_docs(option['options'])
         docs[option['name']] = doc
     return docs
+
+
+# ---------------------------------------------------------------------------------------------------- job lists
+# opsramp_jobs takes a list whose elements take exactly the job options above, plus a state per job.
+
+JOB_STATE_OPTION = dict(
+    name='state', type='str', choices=['present', 'absent'], default='present',
+    description=[
+        'V(present) creates the job or updates it to match; V(absent) deletes it.',
+        'With V(absent), a job that does not exist is not an error.',
+    ])
+
+JOB_LIST_DESCRIPTION = [
+    'The jobs to reconcile. Each element takes exactly the options of M(opsramp.automation.opsramp_job), validated'
+    ' the same way, and its own O(jobs[].state).',
+    'An element is matched with a job of the tenant by O(jobs[].id) when given, else by its exact O(jobs[].name).'
+    ' Two elements may not name the same job, and a name that several jobs of the tenant share makes the task fail'
+    ' before anything is written.',
+    'V([]) is a valid list: with O(prune=true) it deletes every job whose name starts with O(prune_prefix).',
+]
+
+_OPTION_REFERENCE = re.compile(r'O\(([A-Za-z_][\w.\[\]]*)(=[^)]*)?\)')
+
+
+def job_list_argument_spec(raw_params=None):
+    """The ``jobs`` option of opsramp_jobs: a list of job options plus ``state`` (see ``job_argument_spec``).
+
+    When any element of the raw ``jobs`` marks a script parameter ``sensitive``, every parameter value of every
+    element becomes ``no_log``, for the reason ``job_argument_spec`` gives.
+    """
+    element = _argument_spec(JOB_OPTIONS + [JOB_STATE_OPTION])
+    raw_jobs = (raw_params or {}).get('jobs')
+    if isinstance(raw_jobs, list) and any(declares_sensitive_parameters(job) for job in raw_jobs if isinstance(job, dict)):
+        _hide_parameter_values(element)
+    return dict(jobs=dict(type='list', elements='dict', required=True, options=element))
+
+
+def job_list_doc_fragment():
+    """The ``options`` of the job list doc fragment (``jobs``), as data; references point inside ``jobs[]``."""
+    suboptions = _option_docs(JOB_OPTIONS + [JOB_STATE_OPTION])
+    return dict(options=dict(jobs=dict(description=list(JOB_LIST_DESCRIPTION), type='list', elements='dict',
+                                       required=True, suboptions=_within_list('jobs', suboptions))))
+
+
+def _within_list(parent, docs):
+    """Option docs with every O(option) reference rewritten to O(parent[].option)."""
+    def rewrite(text):
+        return _OPTION_REFERENCE.sub(lambda match: 'O(%s[].%s%s)' % (parent, match.group(1), match.group(2) or ''), text)
+
+    result = {}
+    for name, doc in docs.items():
+        doc = dict(doc, description=[rewrite(line) for line in doc['description']])
+        if 'suboptions' in doc:
+            doc['suboptions'] = _within_list(parent, doc['suboptions'])
+        result[name] = doc
+    return result

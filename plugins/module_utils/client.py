@@ -57,6 +57,7 @@ TRANSIENT_STATUSES = (502, 503, 504)
 OPSRAMP_NOT_READY_CODE = '0005'
 MAX_TEXT = 300
 REDACTED = '********'
+MAX_REAUTHENTICATIONS = 3
 IDEMPOTENT_METHODS = ('GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT')
 AUTH_ERROR_CODES = ('invalid_token', 'unauthorized')
 
@@ -233,10 +234,15 @@ class Client:
         self._rand = rand or random.random
         self._token = self._access_token
         self._token_expires_at = None
+        self._token_lifetime = None
+        self._token_type = None
         self._issued_tokens = []
+        self._proven_tokens = set()  # tokens OpsRamp accepted at least once
         self._token_lock = threading.RLock()
         self._state_lock = threading.Lock()
-        self._rate = {}  # bucket -> (remaining, reset epoch seconds)
+        self._rate = {}  # bucket -> the current rate window (see _note_rate_headers)
+        self._rate_changed = threading.Condition(self._state_lock)
+        self._in_flight = dict(read=0, write=0)  # bucket -> requests sent and not answered yet
         self.stats = dict(requests=0, token_requests=0, retries=0, waits=0, waited=0.0)
         self.session = requests.Session()
         self.session.trust_env = True  # HTTP(S)_PROXY / NO_PROXY / REQUESTS_CA_BUNDLE from the environment
@@ -410,7 +416,7 @@ class Client:
         if idempotent is None:
             idempotent = method in IDEMPOTENT_METHODS
         budget = _Budget(self.max_retries, self.max_wait)
-        reauthenticated = False
+        reauthentications = 0
         while True:
             token = self._bearer_token(budget)
             response = self._exchange(method, path, query, body, token, idempotent, budget)
@@ -424,9 +430,14 @@ class Client:
                                                          % (method, path, _shorten(text, 100))),
                                              maybe_applied=not idempotent) from None
             if self._is_auth_failure(response.status_code, parsed, text):
-                self._after_auth_failure(token, response.status_code, method, path, parsed, text, reauthenticated)
-                reauthenticated = True
+                # One new token per request; one more only when the refused token had worked before, so it expired
+                # (with worker threads sharing tokens, another thread's new token can expire before this one uses it)
+                give_up = reauthentications >= MAX_REAUTHENTICATIONS or (
+                    reauthentications > 0 and not self._proven(token))
+                self._after_auth_failure(token, response.status_code, method, path, parsed, text, give_up)
+                reauthentications += 1
                 continue
+            self._prove(token)
             if 200 <= response.status_code < 300:
                 return parsed
             raise self._api_error(response.status_code, method, path, parsed, text, response.headers.get('Location'))
@@ -435,6 +446,16 @@ class Client:
     def _is_auth_failure(status, parsed, text):
         # OpsRamp answers 407 for an expired token, and 400 "Unable to authenticate" at times (notes §3.2)
         return status in (401, 407) or (status == 400 and _looks_like_auth_error(parsed, text))
+
+    def _prove(self, token):
+        """Remember that OpsRamp accepted ``token`` (it answered something else than an authentication failure)."""
+        if token and not self._access_token:
+            with self._state_lock:
+                self._proven_tokens.add(token)
+
+    def _proven(self, token):
+        with self._state_lock:
+            return token in self._proven_tokens
 
     def _after_auth_failure(self, token, status, method, path, parsed, text, reauthenticated):
         detail = describe_error_body(parsed if parsed is not None else text)
@@ -473,15 +494,23 @@ class Client:
         return self._send_with_retries(method, url, path, headers, data, idempotent, budget, 'requests')
 
     def _send_with_retries(self, method, url, path, headers, data, idempotent, budget, counter):
+        # token requests are not API calls: no rate-limit headers come back and none are spent (notes §3.1)
+        bucket = None if counter == 'token_requests' else self._rate_bucket(method)
+        after_429 = False
         while True:
-            self._pace(method)
-            response = self._send_once(method, url, path, headers, data, idempotent, budget, counter)
+            self._pace(bucket, now=after_429)
+            response = None
+            try:
+                response = self._send_once(method, url, path, headers, data, idempotent, budget, counter)
+            finally:
+                self._note_rate_headers(bucket, response.headers if response is not None else None)
             if response is None:
                 continue  # a connection failure that was safe to retry; the budget was charged
             if response.status_code == 429:
                 self._wait_for_rate_limit(response, method, path, budget)
+                after_429 = True  # the wait OpsRamp asked for is over: retry now
                 continue
-            self._note_rate_headers(method, response.headers)
+            after_429 = False
             if idempotent and self._is_transient(response) and self._backoff(budget, TRANSIENT_BACKOFF_BASE):
                 continue
             return response
@@ -598,25 +627,92 @@ class Client:
         # reads and writes have separate per-minute limits (notes §3.1)
         return 'read' if method in ('GET', 'HEAD') else 'write'
 
-    def _note_rate_headers(self, method, headers):
+    # Pacing (notes §3.1). Per bucket (reads, writes), a window holds its ``reset`` time (None until an answer from
+    # it arrives), its ``limit``, ``answered`` (our requests answered from it) and ``others``: a lower bound of the
+    # requests other clients spent in it. Every request the server counted in the window so far is either answered
+    # (``answered``) or still on the way, so ``limit - remaining - answered - in flight`` bounds ``others`` from
+    # below, and ``limit - others - answered - in flight`` is what is left for us, whatever order the server counts
+    # concurrent requests in. So concurrent workers do not overrun a window while their answers are on the way.
+
+    def _window(self, bucket):
+        """The current window of ``bucket`` (call with the state lock held)."""
+        window = self._rate.get(bucket)
+        if window is None or (window['reset'] is not None and window['reset'] <= time.time()):
+            # nothing known yet (limit None: one request goes and finds out), or a new window has begun: assume
+            # the limit it had until an answer from the new window says otherwise
+            window = dict(reset=None, limit=window and window['limit'], others=0, answered=0)
+            self._rate[bucket] = window
+        return window
+
+    def _room(self, bucket, window):
+        ours = window['answered'] + self._in_flight[bucket]
+        if window['limit'] is None:
+            return 1 - ours
+        return window['limit'] - window['others'] - ours
+
+    def _note_rate_headers(self, bucket, headers):
+        """Learn the window of ``bucket`` from the X-RateLimit-* headers of an answer (None: no answer came).
+
+        An answer without the headers teaches nothing; when nothing was known yet, the requests held back until
+        then go (unpaced until an answer carries the headers).
+        """
+        if bucket is None:
+            return
+        headers = headers or {}
         remaining = _header_number(headers, 'X-RateLimit-Remaining')
         reset = _header_number(headers, 'X-RateLimit-Reset')
-        if remaining is None or reset is None:
-            return
-        if reset < 1e9:
+        limit = _header_number(headers, 'X-RateLimit-Limit')
+        if reset is not None and reset < 1e9:
             reset += time.time()
-        with self._state_lock:
-            self._rate[self._rate_bucket(method)] = (remaining, reset)
+        with self._rate_changed:
+            self._in_flight[bucket] -= 1
+            window = self._window(bucket)
+            if remaining is None or reset is None:
+                if window['limit'] is None:
+                    window['limit'] = float('inf')
+            elif reset <= time.time() or (window['reset'] is not None and reset < window['reset']):
+                if window['limit'] is None:
+                    window['limit'] = limit if limit is not None else float('inf')
+            else:
+                self._learn(bucket, window, remaining, reset, limit)
+            self._rate_changed.notify_all()
 
-    def _pace(self, method):
-        """Sleep until the rate window resets when the last answer said no request is left in it (notes §3.1)."""
-        with self._state_lock:
-            remaining, reset = self._rate.get(self._rate_bucket(method), (None, None))
-            if remaining is None or remaining > 0:
-                return
-            del self._rate[self._rate_bucket(method)]
-        wait = min(reset - time.time(), self.max_wait)
-        if wait > 0:
+    def _learn(self, bucket, window, remaining, reset, limit):
+        if window['reset'] is not None and reset > window['reset']:
+            # a new window, told before the old one's end was noticed
+            window = dict(reset=reset, limit=window['limit'], others=0, answered=0)
+            self._rate[bucket] = window
+        window['reset'] = reset
+        window['answered'] += 1
+        ours = window['answered'] + self._in_flight[bucket]
+        window['limit'] = limit if limit is not None else remaining + ours  # no limit header: assume we are alone
+        window['others'] = max(window['others'], window['limit'] - remaining - ours)
+
+    def _pace(self, bucket, now=False):
+        """Wait until the current window has room for one more request of ours (``now``: do not), and count it.
+
+        Waits for a window's end (``max_wait`` at most) and for answers (``timeout`` at most each time); when a wait
+        cannot do, sends anyway: a 429 is still handled after that.
+        """
+        if bucket is None:
+            return
+        force, paused_until = now, None
+        while True:
+            with self._rate_changed:
+                window = self._window(bucket)
+                if force or self._room(bucket, window) > 0:
+                    self._in_flight[bucket] += 1
+                    return
+                if window['reset'] is None:
+                    # what is left is unknown until an answer to the requests on the way says it
+                    force = not self._rate_changed.wait(self.timeout)
+                    continue
+                wait = window['reset'] - time.time()
+                # already waited for this very end (the clock did not follow), or may not wait that long
+                force = paused_until == window['reset'] or wait > self.max_wait
+                if force:
+                    continue
+                paused_until = window['reset']
             self._pause(wait)
 
     # ----------------------------------------------------------------------------------------------- tokens
@@ -632,6 +728,19 @@ class Client:
             if self._token is None or (self._token_expires_at is not None and time.time() >= self._token_expires_at):
                 self._fetch_token(budget)
             return self._token
+
+    def fetch_token(self):
+        """Fetch a new token from the client credentials: ``dict(access_token, expires_in, token_type)``.
+
+        ``expires_in`` is the lifetime in seconds (None when OpsRamp does not say). Needs ``client_id`` and
+        ``client_secret``: a given ``access_token`` cannot be renewed.
+        """
+        if not (self.client_id and self._client_secret):
+            raise ValidationError('a new token needs client_id and client_secret (or environment variables %s and %s)'
+                                  % (_ENV_VARS['client_id'], _ENV_VARS['client_secret']), option='client_id')
+        with self._token_lock:
+            self._fetch_token(_Budget(self.max_retries, self.max_wait))
+            return dict(access_token=self._token, expires_in=self._token_lifetime, token_type=self._token_type)
 
     def _drop_token(self, token):
         with self._token_lock:
@@ -678,15 +787,22 @@ class Client:
                                       'token_path' % (self.url, self.token_path))
         self._issued_tokens.append(str(token))
         self._token = str(token)
-        self._token_expires_at = self._expiry(parsed.get('expires_in'))
+        self._token_lifetime = self._lifetime(parsed.get('expires_in'))
+        self._token_type = str(parsed.get('token_type') or 'bearer')
+        self._token_expires_at = self._expiry(self._token_lifetime)
 
     @staticmethod
-    def _expiry(expires_in):
-        """When to refresh: 60 s before expiry, or half-way for short-lived tokens; None if unknown."""
+    def _lifetime(expires_in):
+        """Seconds the token lives, or None if unknown: a string in the spec, a number in the docs (notes §2.2)."""
         try:
-            lifetime = int(str(expires_in).strip().strip('"'))  # a string in the spec, a number in the docs (§2.2)
+            lifetime = int(str(expires_in).strip().strip('"'))
         except ValueError:
             return None
-        if lifetime <= 0:
+        return lifetime if lifetime > 0 else None
+
+    @staticmethod
+    def _expiry(lifetime):
+        """When to refresh: 60 s before expiry, or half-way for short-lived tokens; None if unknown."""
+        if lifetime is None:
             return None
         return time.time() + lifetime - min(TOKEN_REFRESH_MARGIN, lifetime / 2.0)

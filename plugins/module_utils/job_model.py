@@ -354,6 +354,8 @@ def _check_identity(params):
     if params.get('name') is None and params.get('id') is None:
         _fail('name', 'name or id is required to find the job')
     _check_not_blank('id', params.get('id'))
+    if params.get('id') is None:
+        _check_not_blank('name', params.get('name'))  # a blank name finds no job, whatever the state
 
 
 def _check_not_blank(option, value):
@@ -588,6 +590,14 @@ def _desired_custom_script(custom_script):
 
 
 # ---------------------------------------------------------------------------------------------------- current state
+
+def needs_full_job(desired):
+    """Whether ``desired`` manages a field that search results leave out: entities, or custom script parameters.
+
+    A job whose task manages neither can be compared with its search result alone (section 1.4).
+    """
+    return 'entities' in desired or 'parameters' in _as_dict(desired.get('custom_script'))
+
 
 def current_state(api_job):
     """The canonical form of a job as OpsRamp returns it (GET, search, create and update responses).

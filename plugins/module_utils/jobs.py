@@ -12,6 +12,7 @@ __metaclass__ = type
 
 import copy
 
+from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     ApiError,
     CommunicationError,
@@ -108,13 +109,30 @@ def create_job(client, payload, known_ids=None):
     name = payload.get('name')
     if known_ids is None and name:
         known_ids = _ids_named(client, name)
+    path = client.api_path('jobs')
     try:
-        return client.post(client.api_path('jobs'), payload)
+        answer = client.post(path, payload)
     except (CommunicationError, ApiError) as error:
         if not _may_have_been_applied(error) or not name:
             raise
         failure = error
+    else:
+        if _is_job(answer) or not name:
+            return answer
+        # OpsRamp answers a create with the stored job (notes §1.3); without it, whether it was stored is unknown
+        failure = CommunicationError('OpsRamp answered POST %s without the job (%s)' % (path, _describe_answer(answer)),
+                                     maybe_applied=True)
     return _recover_create(client, name, set(known_ids or ()), failure)
+
+
+def _is_job(answer):
+    return isinstance(answer, dict) and answer.get('id') not in (None, '')
+
+
+def _describe_answer(answer):
+    if answer is None:
+        return 'an empty body'
+    return 'a JSON %s without an id' % type(answer).__name__.replace('dict', 'object').replace('list', 'array')
 
 
 def _recover_create(client, name, known_ids, failure):
@@ -125,8 +143,10 @@ def _recover_create(client, name, known_ids, failure):
                                      "too (%s): check OpsRamp for a job of that name before running the task again"
                                      % (failure.message, name, lookup_error.message)) from None
     if not new_jobs:
-        raise _with_message(failure, "%s; the job '%s' was not created (no new job of that name exists): it is safe "
-                                     "to run the task again" % (failure.message, name), maybe_applied=False) from None
+        # "yet": a server may still store a request it answered late; the rerun looks the name up before creating
+        raise _with_message(failure, "%s; the job '%s' was not created so far (no job of that name exists yet): it is "
+                                     "safe to run the task again, which looks for the job by name before creating it"
+                                     % (failure.message, name), maybe_applied=False) from None
     if len(new_jobs) > 1:
         ids = ', '.join(str(job.get('id')) for job in new_jobs)
         raise _with_message(failure, "%s; meanwhile %d new jobs named '%s' appeared (ids %s): check them in OpsRamp"
@@ -139,13 +159,48 @@ def _recover_create(client, name, known_ids, failure):
 def update_job(client, job_id, payload):
     """Replace job ``job_id`` with ``payload`` (a whole job; its ``id`` is set to ``job_id``) and return it."""
     body = dict(payload, id=job_id)
+    path = client.api_path('jobs', job_id)
     try:
-        return client.post(client.api_path('jobs', job_id), body)
+        answer = client.post(path, body)
     except (CommunicationError, ApiError) as error:
+        if is_not_found(error) and _is_gone(client, job_id):
+            raise JobLookupError('job %s was deleted while this task was updating it (%s): nothing was changed; run '
+                                 'the task again to create it anew' % (job_id, error.message)) from None
         if not _may_have_been_applied(error):
             raise
         raise _with_message(error, '%s; the update of job %s may or may not have been applied: running the task '
                                    'again will converge' % (error.message, job_id)) from None
+    if _is_job(answer):
+        return answer
+    # OpsRamp answers an update with the stored job (notes §1.1): without it, read the job back and check it
+    return _read_back_update(client, job_id, body, 'OpsRamp answered POST %s without the job (%s)'
+                             % (path, _describe_answer(answer)))
+
+
+def _is_gone(client, job_id):
+    """True when OpsRamp says job ``job_id`` does not exist; False when it does or when asking fails."""
+    try:
+        return get_job(client, job_id) is None
+    except OpsRampError:
+        return False
+
+
+def _read_back_update(client, job_id, body, what_happened):
+    try:
+        stored = get_job(client, job_id)
+    except OpsRampError as error:
+        raise CommunicationError('%s, and reading the job back failed (%s): the update may or may not have been '
+                                 'applied: running the task again will converge' % (what_happened, error.message),
+                                 maybe_applied=True) from None
+    if stored is None:
+        raise JobLookupError('%s, and job %s no longer exists: it was deleted meanwhile; run the task again to create '
+                             'it anew' % (what_happened, job_id))
+    not_stored = compare.changed_paths(job_model.current_state(body), job_model.current_state(stored))
+    if not_stored:
+        raise CommunicationError('%s, and job %s as read back does not hold %s as sent: the update was not applied, '
+                                 'or not completely; running the task again will converge'
+                                 % (what_happened, job_id, ', '.join(not_stored)), maybe_applied=True)
+    return stored
 
 
 def delete_job(client, job_id):

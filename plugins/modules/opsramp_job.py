@@ -45,6 +45,8 @@ notes:
     start date, so leaving it out never causes a change.
   - OpsRamp keeps start dates to the minute; seconds are dropped before comparing.
 seealso:
+  - module: opsramp.automation.opsramp_jobs
+    description: Reconcile a whole list of jobs in one task, with pruning.
   - module: opsramp.automation.opsramp_job_info
   - module: opsramp.automation.opsramp_job_type_info
   - module: opsramp.automation.opsramp_job_run

@@ -11,7 +11,7 @@ __metaclass__ = type
 import pytest
 import yaml
 
-from ansible_collections.opsramp.automation.plugins.doc_fragments import connection, job
+from ansible_collections.opsramp.automation.plugins.doc_fragments import connection, job, job_list
 from ansible_collections.opsramp.automation.plugins.module_utils import arguments
 
 
@@ -27,7 +27,8 @@ def render(options):
 @pytest.mark.parametrize('fragment, table', [
     (connection.ModuleDocFragment.DOCUMENTATION, arguments.connection_doc_fragment),
     (job.ModuleDocFragment.DOCUMENTATION, arguments.job_doc_fragment),
-], ids=['connection', 'job'])
+    (job_list.ModuleDocFragment.DOCUMENTATION, arguments.job_list_doc_fragment),
+], ids=['connection', 'job', 'job_list'])
 def test_fragment_is_rendered_from_its_table(fragment, table):
     expected = table()
     assert yaml.safe_load(fragment) == expected, 'paste this into the fragment:\n' + render(expected)

@@ -1,0 +1,385 @@
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Benchmark: reconcile N converged jobs (A) with one opsramp_jobs task, (B) with a loop of opsramp_job, (C) with
+plain ansible.builtin.uri calls, against the simulator with realistic latency; then (A) again where the tenant's rate
+limit binds. Measures wall time, API requests per job (from the simulator's request log) and the peak RSS of the
+ansible-playbook process tree, and writes the results into docs/performance.md between its bench markers.
+
+    make bench                                   # the full run (about 25 minutes)
+    .venv/bin/python bench/run.py --quick        # a smoke run with small sizes, printing the table only
+
+Not a test: nothing here passes or fails on timings. A run does fail if a "converged" reconcile writes anything.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'simulator'))
+sys.path.insert(0, HERE)
+
+from opsramp_simulator import SimControl  # noqa: E402 pylint: disable=wrong-import-position
+
+TENANT = 'client_1'
+CLIENT_ID = 'demo-client'
+CLIENT_SECRET = 'demo-secret'
+START_DATE = '2026-01-01T02:00:00+0000'
+MARK_START = '<!-- bench:start -->'
+MARK_END = '<!-- bench:end -->'
+PAGE = os.sysconf('SC_PAGE_SIZE')
+
+
+# ---------------------------------------------------------------------------------------------------- the jobs
+
+def module_job(number):
+    """Job ``number`` as opsramp_job options: a daily AD check-list on one device, as a Git repository would hold it."""
+    return dict(name='bench-%04d' % number, job_type='adCheckList',
+                entities=[dict(id='device-%04d' % number, type='DEVICE')],
+                schedule=dict(type='daily', frequency='everyday', start_date=START_DATE))
+
+
+def api_job(number):
+    """The same job as the API takes it, which is also how OpsRamp stores it (what a uri user would write)."""
+    return dict(name='bench-%04d' % number,
+                entities=[dict(resource=dict(id='device-%04d' % number, type='DEVICE'))],
+                script=dict(jobType='adCheckList'),
+                schedule=dict(startDate=START_DATE, pattern=dict(type='daily', frequency='everyday')))
+
+
+# ---------------------------------------------------------------------------------------------------- processes
+
+def _children_map():
+    children = {}
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % entry) as handle:
+                fields = handle.read().rsplit(')', 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    return children
+
+
+def tree_rss(root):
+    """Resident memory, in bytes, of ``root`` and all its descendants."""
+    children = _children_map()
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            with open('/proc/%d/statm' % pid) as handle:
+                total += int(handle.read().split()[1]) * PAGE
+        except OSError:
+            pass
+    return total
+
+
+class TreeSampler(threading.Thread):
+    """Samples the RSS of a process tree until stopped; ``peak`` is the largest sum seen."""
+
+    def __init__(self, pid, interval=0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop_event = threading.Event()
+
+    def run(self):
+        while not self._stop_event.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self._stop_event.wait(self.interval)
+
+    def stop(self):
+        self._stop_event.set()
+        self.join()
+
+
+def run_playbook(playbook, extra_vars_file, env, log_path):
+    """Run ansible-playbook; return (seconds, peak tree RSS bytes, max RSS of one process in bytes)."""
+    command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), playbook, '-e', '@' + extra_vars_file]
+    with open(log_path, 'w') as log:
+        started = time.monotonic()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=os.path.dirname(playbook))
+        sampler = TreeSampler(process.pid)
+        sampler.start()
+        dummy, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.monotonic() - started
+        sampler.stop()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit('%s failed (exit %d); see %s' % (os.path.basename(playbook), process.returncode, log_path))
+    return elapsed, sampler.peak, usage.ru_maxrss * 1024
+
+
+# ---------------------------------------------------------------------------------------------------- simulator
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.work = tempfile.mkdtemp(prefix='opsramp-bench-')
+        self.sim_state = os.path.join(self.work, 'simulator')
+        self.url = None
+        self.control = None
+        self.env = None
+
+    def start(self):
+        self.url = subprocess.check_output(['bash', os.path.join(ROOT, 'ci', 'simulator.sh'), 'start', self.sim_state],
+                                           text=True).strip()
+        self.control = SimControl(self.url, timeout=120)
+        self.env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=self.args.stage, ANSIBLE_NOCOLOR='1',
+                        ANSIBLE_LOCALHOST_WARNING='False', ANSIBLE_INVENTORY_UNPARSED_WARNING='False',
+                        ANSIBLE_RETRY_FILES_ENABLED='False', OPSRAMP_URL=self.url, OPSRAMP_TENANT_ID=TENANT,
+                        OPSRAMP_CLIENT_ID=CLIENT_ID, OPSRAMP_CLIENT_SECRET=CLIENT_SECRET)
+
+    def stop(self):
+        subprocess.call(['bash', os.path.join(ROOT, 'ci', 'simulator.sh'), 'stop', self.sim_state])
+
+    def prepare(self, method, size, create=False, **knobs):
+        """A simulator holding ``size`` converged jobs (none with ``create``), with ``knobs``; the vars file that
+        gives the playbook of ``method`` the jobs in the form it takes, and nothing else."""
+        self.control.reset(config=True)
+        self.control.configure(latency_ms=self.args.latency_ms, **knobs)
+        if not create:
+            for number in range(size):
+                self.control.seed_job(api_job(number), tenant=TENANT)
+        if method == 'C':
+            extra = dict(bench_api_jobs=[api_job(n) for n in range(size)], opsramp_url=self.url,
+                         opsramp_tenant_id=TENANT, opsramp_client_id=CLIENT_ID, opsramp_client_secret=CLIENT_SECRET)
+        else:
+            extra = dict(bench_jobs=[module_job(n) for n in range(size)], bench_workers=self.args.workers)
+        path = os.path.join(self.work, 'vars-%s-%d.json' % (method, size))
+        with open(path, 'w') as handle:
+            json.dump(extra, handle)
+        self.control.clear_requests()
+        return path
+
+    def measure(self, method, size, create=False, **knobs):
+        vars_file = self.prepare(method, size, create=create, **knobs)
+        playbook = os.path.join(HERE, 'playbooks', dict(A='bulk.yml', B='loop.yml', C='uri.yml')[method])
+        log_path = os.path.join(self.work, '%s-%d.log' % (method, size))
+        print('  %s N=%d%s ...' % (method, size, ' ' + json.dumps(knobs) if knobs else ''), end='', flush=True)
+        load_before = os.getloadavg()[0]
+        seconds, peak, largest = run_playbook(playbook, vars_file, self.env, log_path)
+        load = max(load_before, os.getloadavg()[0])
+        log = self.control.requests()
+        kinds = dict((kind, sum(1 for e in log if e['kind'] == kind and e['status'] != 429))
+                     for kind in ('token', 'read', 'write'))
+        stats = self.control.stats()
+        if not create and kinds['write']:
+            raise SystemExit('%s at N=%d wrote %d times to converged jobs; see %s'
+                             % (method, size, kinds['write'], log_path))
+        if create and len(self.control.jobs()) != size:
+            raise SystemExit('%s at N=%d left %d jobs; see %s' % (method, size, len(self.control.jobs()), log_path))
+        result = dict(method=method, size=size, seconds=seconds, peak_rss=peak, largest_rss=largest,
+                      requests=sum(kinds.values()), throttled=stats['throttled'], knobs=knobs, create=create,
+                      load=load, **kinds)
+        print(' %.1f s, %d requests, peak RSS %.0f MB, load %.1f' % (seconds, result['requests'], peak / 2.0 ** 20,
+                                                                     load))
+        return result
+
+
+# ---------------------------------------------------------------------------------------------------- the runs
+
+def linear_fit(points):
+    """(intercept, slope) of the least-squares line through (x, y) points."""
+    count = float(len(points))
+    mean_x = sum(x for x, y in points) / count
+    mean_y = sum(y for x, y in points) / count
+    spread = sum((x - mean_x) ** 2 for x, y in points)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+    return mean_y - slope * mean_x, slope
+
+
+def floor_seconds(result, bucket):
+    """The least time the rate limit allows for the requests of ``bucket``: requests / (limit per second)."""
+    knobs = result['knobs']
+    limit = knobs['read_limit' if bucket == 'read' else 'write_limit']
+    return result[bucket] * knobs['rate_window_seconds'] / float(limit)
+
+
+def run_all(args):
+    bench = Bench(args)
+    bench.start()
+    try:
+        results = dict(unlimited=[], limited=[])
+        print('No rate limit, %d ms per request:' % args.latency_ms)
+        for size in args.sizes:
+            results['unlimited'].append(bench.measure('A', size))
+        for method in ('B', 'C'):
+            for size in args.loop_sizes:
+                results['unlimited'].append(bench.measure(method, size))
+        window = args.window
+        read_limit, write_limit = args.read_limit_per_minute * window // 60, args.write_limit_per_minute * window // 60
+        print('Rate limits of %d reads and %d writes a minute (%d and %d per %d-second window):'
+              % (args.read_limit_per_minute, args.write_limit_per_minute, read_limit, write_limit, window))
+        knobs = dict(read_limit=read_limit, write_limit=write_limit, rate_window_seconds=window)
+        for size in args.limited_sizes:
+            results['limited'].append(dict(bench.measure('A', size, **knobs), bound='read'))
+        results['limited'].append(dict(bench.measure('A', args.create_size, create=True, **knobs), bound='write'))
+        return results
+    finally:
+        bench.stop()
+
+
+# ---------------------------------------------------------------------------------------------------- the report
+
+def machine():
+    from ansible.release import __version__ as ansible_version  # pylint: disable=import-outside-toplevel
+    with open('/proc/meminfo') as handle:
+        memory_kb = int(re.search(r'MemTotal:\s+(\d+)', handle.read()).group(1))
+    model = ''
+    with open('/proc/cpuinfo') as handle:
+        found = re.search(r'model name\s*:\s*(.+)', handle.read())
+        model = found.group(1).strip() if found else platform.machine()
+    return dict(nproc=os.cpu_count(), memory='%.1f GiB' % (memory_kb / 2.0 ** 20), cpu=model,
+                python=platform.python_version(), ansible_core=ansible_version, system=platform.platform())
+
+
+def _mb(value):
+    return '%.0f' % (value / 2.0 ** 20)
+
+
+def report(results, args):
+    by = dict(((r['method'], r['size']), r) for r in results['unlimited'])
+    lines = []
+    info = machine()
+    lines.append('Measured on: %(nproc)s CPUs (%(cpu)s), %(memory)s memory, Python %(python)s, ansible-core '
+                 '%(ansible_core)s, %(system)s.' % info)
+    loads = [r['load'] for group in results.values() for r in group]
+    lines.append('Simulator latency %d ms per request; opsramp_jobs with %d workers; every job manages `entities` '
+                 '(so each needs its GET). Date of the run: %s. The 1-minute load average around the measurements '
+                 'ranged from %.1f to %.1f (the machine was shared with other work).' % (
+                     args.latency_ms, args.workers, time.strftime('%Y-%m-%d'), min(loads), max(loads)))
+    lines.append('')
+    lines.append('### Converged reconcile, no binding rate limit')
+    lines.append('')
+    lines.append('| N | method | wall time (s) | API requests | requests per job | peak RSS of the tree (MB) | '
+                 'largest process (MB) |')
+    lines.append('| ---: | --- | ---: | ---: | ---: | ---: | ---: |')
+    names = dict(A='A: one `opsramp_jobs` task', B='B: loop of `opsramp_job`', C='C: `ansible.builtin.uri` loop')
+    for size in sorted(set(args.sizes) | set(args.loop_sizes)):
+        for method in 'ABC':
+            result = by.get((method, size))
+            if result is not None:
+                lines.append('| %d | %s | %.1f | %d | %.3f | %s | %s |' % (
+                    size, names[method], result['seconds'], result['requests'], result['requests'] / float(size),
+                    _mb(result['peak_rss']), _mb(result['largest_rss'])))
+    fits = {}
+    for method in 'ABC':
+        points = [(r['size'], r['seconds']) for r in results['unlimited'] if r['method'] == method]
+        if len(points) >= 2:
+            fits[method] = linear_fit(points)
+    missing = [(method, size) for size in args.sizes for method in 'BC' if (method, size) not in by]
+    for method, size in missing:
+        if method in fits:
+            intercept, slope = fits[method]
+            lines.append('| %d | %s | **%.0f (extrapolated)** | %d (3 per job) | 3.000 | not measured | not measured |'
+                         % (size, names[method], intercept + slope * size, 3 * size))
+    lines.append('')
+    if missing:
+        measured = ', '.join(str(size) for size in args.loop_sizes)
+        lines.append('B and C were measured at N = %s only; the rows marked *extrapolated* extend the least-squares '
+                     'line through those measurements (time = a + b N) and were not run.' % measured)
+        lines.append('')
+    lines.append('Time per job (slope b of time = a + b N, least squares over the measured sizes):')
+    lines.append('')
+    for method in 'ABC':
+        if method in fits:
+            intercept, slope = fits[method]
+            lines.append('- %s: b = %.1f ms per job, a = %.1f s' % (names[method], slope * 1000, intercept))
+    speedups = []
+    for size in sorted(args.sizes):
+        if ('A', size) in by:
+            for method in 'BC':
+                if (method, size) in by:
+                    speedups.append('%s / A at N=%d: **%.0f×** (measured)' % (
+                        method, size, by[(method, size)]['seconds'] / by[('A', size)]['seconds']))
+                elif method in fits:
+                    intercept, slope = fits[method]
+                    speedups.append('%s / A at N=%d: %.0f× (B/C extrapolated)' % (
+                        method, size, (intercept + slope * size) / by[('A', size)]['seconds']))
+    lines.append('')
+    lines.append('Speed-up of A: ' + '; '.join(speedups) + '.')
+    lines.append('')
+    lines.append('### One `opsramp_jobs` task where the rate limit binds')
+    lines.append('')
+    lines.append('| N | case | limit | requests (reads / writes) | 429 answers | wall time (s) | rate-limit floor (s) | '
+                 'efficiency (floor / time) |')
+    lines.append('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |')
+    for result in results['limited']:
+        bound = result['bound']
+        knobs = result['knobs']
+        per_minute = (knobs['read_limit'] if bound == 'read' else knobs['write_limit']) * 60 // knobs[
+            'rate_window_seconds']
+        floor = floor_seconds(result, bound)
+        lines.append('| %d | %s | %d %ss a minute | %d / %d | %d | %.1f | %.1f | %.2f |' % (
+            result['size'], 'create all (writes bind)' if result['create'] else 'converged (reads bind)', per_minute,
+            bound, result['read'], result['write'], result['throttled'], result['seconds'], floor,
+            floor / result['seconds']))
+    lines.append('')
+    lines.append('Limits are enforced in fixed windows of %d seconds with the same per-minute rate (%d reads and %d '
+                 'writes a minute), so that where the run starts within a window weighs little; the client paces '
+                 'itself from the same X-RateLimit-* headers either way.' % (
+                     args.window, args.read_limit_per_minute, args.write_limit_per_minute))
+    return '\n'.join(lines) + '\n'
+
+
+def write_doc(path, text):
+    with open(path) as handle:
+        doc = handle.read()
+    start, end = doc.index(MARK_START) + len(MARK_START), doc.index(MARK_END)
+    with open(path, 'w') as handle:
+        handle.write(doc[:start] + '\n' + text + doc[end:])
+    print('wrote the results into %s' % path)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n', maxsplit=1)[0])
+    parser.add_argument('--stage', required=True, help='directory holding ansible_collections/opsramp/automation')
+    parser.add_argument('--sizes', default='100,500,1000', help='N for A (comma-separated)')
+    parser.add_argument('--loop-sizes', default='100,500', help='N for B and C, the slow loops')
+    parser.add_argument('--limited-sizes', default='500,1000', help='N for A with a binding read limit')
+    parser.add_argument('--create-size', type=int, default=100, help='N for A creating jobs with a binding write limit')
+    parser.add_argument('--latency-ms', type=int, default=30)
+    parser.add_argument('--workers', type=int, default=4)
+    parser.add_argument('--read-limit-per-minute', type=int, default=500)
+    parser.add_argument('--write-limit-per-minute', type=int, default=50)
+    parser.add_argument('--window', type=int, default=6, help='rate window in seconds (limits scaled to it)')
+    parser.add_argument('--doc', help='write the results between the bench markers of this file')
+    parser.add_argument('--json', help='also write the raw results here')
+    parser.add_argument('--quick', action='store_true', help='small sizes, for trying the benchmark out')
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.loop_sizes, args.limited_sizes, args.create_size = '20,60', '20', '60', 12
+        args.window, args.read_limit_per_minute, args.write_limit_per_minute = 2, 600, 120
+    for name in ('sizes', 'loop_sizes', 'limited_sizes'):
+        setattr(args, name, [int(part) for part in getattr(args, name).split(',') if part.strip()])
+    return args
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    results = run_all(args)
+    text = report(results, args)
+    print()
+    print(text)
+    if args.json:
+        with open(args.json, 'w') as handle:
+            json.dump(dict(results=results, machine=machine()), handle, indent=1)
+    if args.doc:
+        write_doc(args.doc, text)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

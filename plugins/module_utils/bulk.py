@@ -1,0 +1,305 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Reconcile a list of jobs in one task (opsramp_jobs).
+
+Validate every job before any request; list the tenant's jobs once (the fewest search pages); match each job by id
+or exact name, failing before any write on duplicates or ambiguous names; then run the single-job decision that
+opsramp_job runs (``reconcile.apply_job``) for each job in a bounded pool of worker threads. The workers share one
+client: one session, one token, one rate-limit pacer. A job that fails does not stop the others: its error is
+collected, and the task fails at the end listing every failed job, with what was done.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.opsramp.automation.plugins.module_utils import job_model, jobs, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+    AuthenticationError,
+    JobLookupError,
+    OpsRampError,
+    ValidationError,
+)
+
+DEFAULT_WORKERS = 4
+MAX_WORKERS = 16
+ACTIONS = ('created', 'updated', 'deleted', 'unchanged')
+MAX_ERRORS_IN_MESSAGE = 20
+_JOB_DEFAULTS = dict([(option['name'], None) for option in JOB_OPTIONS] + [('state', 'present')])
+
+
+class BulkReconcileError(OpsRampError):
+    """Some jobs failed; the details hold what was done for the others (``changed``, ``created``, ``errors``...)."""
+
+
+class _Item:
+    """One job to reconcile: a list element (``index``) or a job to prune (``index`` None)."""
+
+    def __init__(self, params, current_job=None, index=None):
+        self.params = params
+        self.current_job = current_job
+        self.index = index
+
+    @property
+    def name(self):
+        """The job's name as the results show it: the declared one, else the listed one, else its id."""
+        listed = self.current_job or {}
+        return self.params['name'] or listed.get('name') or self.params['id']
+
+    @property
+    def label(self):
+        """How messages name the job: jobs[3] 'nightly backup', or prune 'team-old' (id ...)."""
+        if self.index is None:
+            return "prune '%s' (id %s)" % (self.name, self.params['id'])
+        return "jobs[%d] '%s'" % (self.index, self.name)
+
+
+class _Stop:
+    """Set by a worker when the remaining jobs are bound to fail the same way."""
+
+    def __init__(self):
+        self.reason = None
+
+
+class _Outcome:
+    """What became of one job: only what the result reports, so that the jobs themselves are not kept until the end."""
+
+    def __init__(self, action=None, result=None, hidden=None, error=None):
+        result = result or {}
+        self.action = action
+        self.job_id = (result.get('job') or {}).get('id')
+        self.changes = result.get('changes', [])
+        self.diff = result.get('diff')
+        self.hidden = hidden or set()
+        self.error = error
+
+
+# ---------------------------------------------------------------------------------------------------- the flow
+
+def reconcile_jobs(client, specs, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False,
+                   want_diff=False, no_log_values=None):
+    """Bring every job of ``specs`` (job options plus ``state``) to its state; with ``prune``, delete the jobs whose
+    name starts with ``prune_prefix`` and that no element names. Returns the module result; raises
+    BulkReconcileError, carrying that result, when some jobs failed.
+    """
+    workers = check_workers(workers)
+    prune_prefix = check_prune(prune, prune_prefix)
+    job_params = validated_job_params(specs)
+    for params in job_params:
+        reconcile.hide(no_log_values, job_model.sensitive_values(params))
+    if prune:
+        _warn_unprunable(client, job_params, prune_prefix)
+    if not job_params and not prune:
+        return summarise([], [], want_diff, check_mode)
+    listed = [job for job in jobs.search_jobs(client) if isinstance(job, dict) and job.get('id')]
+    items = plan(job_params, listed, prune_prefix if prune else None)
+    outcomes = run_items(client, items, workers, check_mode, want_diff)
+    for outcome in outcomes:
+        reconcile.hide(no_log_values, outcome.hidden)
+    return summarise(items, outcomes, want_diff, check_mode)
+
+
+def check_workers(workers):
+    if workers is None:
+        return DEFAULT_WORKERS
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= MAX_WORKERS:
+        raise ValidationError('workers: must be a whole number from 1 to %d, not %r' % (MAX_WORKERS, workers),
+                              option='workers')
+    return workers
+
+
+def check_prune(prune, prune_prefix):
+    """The prefix that limits pruning; a blank one would let prune delete every job of the tenant."""
+    if not prune:
+        return prune_prefix
+    if prune_prefix is None or not str(prune_prefix).strip():
+        raise ValidationError('prune_prefix: required and not blank with prune=true, so that prune deletes only the '
+                              'jobs this list owns', option='prune_prefix')
+    return str(prune_prefix)
+
+
+# ---------------------------------------------------------------------------------------------------- validation
+
+def validated_job_params(specs):
+    """The list elements as complete job options, each validated as opsramp_job validates its options.
+
+    Raises ValidationError naming ``jobs[i].<option>``, before any request.
+    """
+    job_params = []
+    for index, spec in enumerate(specs or []):
+        params = dict(_JOB_DEFAULTS)
+        params.update((key, value) for key, value in (spec or {}).items() if value is not None)
+        try:
+            if params['state'] not in ('present', 'absent'):
+                raise ValidationError('state: %r is not one of present, absent' % (params['state'],), option='state')
+            job_model.validate_job_params(params, state=params['state'])
+        except ValidationError as error:
+            raise for_job(error, index) from None
+        job_params.append(params)
+    _check_unique(job_params, 'name')
+    _check_unique(job_params, 'id')
+    return job_params
+
+
+def for_job(error, index):
+    """``error`` with its option(s) and message prefixed by ``jobs[index].``."""
+    prefix = 'jobs[%d]' % index
+    options = [option.strip() for option in (error.option or '').split(',') if option.strip()]
+    option = ', '.join('%s.%s' % (prefix, name) for name in options) or prefix
+    message = error.message
+    if error.option and message.startswith(error.option):
+        message = option + message[len(error.option):]
+    else:
+        message = '%s: %s' % (prefix, message)
+    return ValidationError(message, option=option)
+
+
+def _check_unique(job_params, key):
+    first = {}
+    for index, params in enumerate(job_params):
+        value = params[key]
+        if value is None:
+            continue
+        if value in first:
+            raise ValidationError("jobs[%d].%s: %r is also the %s of jobs[%d]; each job may appear once in the list"
+                                  % (index, key, value, key, first[value]), option='jobs[%d].%s' % (index, key))
+        first[value] = index
+
+
+def _warn_unprunable(client, job_params, prune_prefix):
+    outside = ["jobs[%d] '%s'" % (index, params['name']) for index, params in enumerate(job_params)
+               if params['name'] is not None and not params['name'].startswith(prune_prefix)]
+    if outside:
+        client.warn("%d jobs of the list do not start with prune_prefix '%s', so prune will not delete them once they "
+                    "leave the list: %s" % (len(outside), prune_prefix, ', '.join(outside)))
+
+
+# ---------------------------------------------------------------------------------------------------- matching
+
+def plan(job_params, listed, prune_prefix=None):
+    """The work items: each list element with the listed job it names (by id, else by exact name), then the jobs
+    to prune. Raises JobLookupError, before any write, when a name is ambiguous or two elements name one job."""
+    by_id = dict((job['id'], job) for job in listed)
+    by_name = {}
+    for job in listed:
+        by_name.setdefault(job.get('name'), []).append(job)
+    items, problems, claimed = [], [], {}
+    for index, params in enumerate(job_params):
+        if params['id']:
+            current_job = by_id.get(params['id'])  # None: not listed, read by id in the worker
+        else:
+            matches = by_name.get(params['name'], [])
+            if len(matches) > 1:
+                problems.append("jobs[%d]: %d jobs are named '%s' (ids %s); give jobs[%d].id to choose one"
+                                % (index, len(matches), params['name'], ', '.join(job['id'] for job in matches), index))
+            current_job = matches[0] if matches else None
+        if current_job is not None:
+            if current_job['id'] in claimed:
+                problems.append('jobs[%d] and jobs[%d] both name job %s' % (claimed[current_job['id']], index,
+                                                                            current_job['id']))
+            claimed[current_job['id']] = index
+        items.append(_Item(params, current_job, index))
+    if problems:
+        raise JobLookupError('%s; nothing was written' % '; '.join(problems))
+    if prune_prefix is not None:
+        items.extend(_prune_items(listed, prune_prefix, set(claimed) | set(p['id'] for p in job_params if p['id'])))
+    return items
+
+
+def _prune_items(listed, prune_prefix, kept_ids):
+    doomed = [job for job in listed if job['id'] not in kept_ids
+              and isinstance(job.get('name'), str) and job['name'].startswith(prune_prefix)]
+    doomed.sort(key=lambda job: (job['name'], job['id']))
+    return [_Item(dict(_JOB_DEFAULTS, id=job['id'], name=job['name'], state='absent'), job) for job in doomed]
+
+
+# ---------------------------------------------------------------------------------------------------- work
+
+def run_items(client, items, workers, check_mode, want_diff):
+    """Each item's outcome, in the order of ``items``; the items run in a pool of at most ``workers`` threads."""
+    stop = _Stop()
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(items)))) as pool:
+        futures = [pool.submit(_attempt, client, item, check_mode, want_diff, stop) for item in items]
+        return [future.result() for future in futures]
+
+
+def _attempt(client, item, check_mode, want_diff, stop):
+    """The item's outcome; any error is caught and kept, so that one job's failure loses nobody else's result."""
+    if stop.reason is not None:
+        return _Outcome(error='not attempted: %s' % stop.reason)
+    try:
+        return _reconcile_item(client, item, check_mode, want_diff)
+    except AuthenticationError as error:
+        # every other job would fail the same way, one token request after another
+        stop.reason = 'an earlier job could not authenticate'
+        return _Outcome(error=error.message)
+    except OpsRampError as error:
+        return _Outcome(error=error.message)
+    except Exception as error:  # pylint: disable=broad-except
+        return _Outcome(error=client.redact('unexpected error: %s: %s' % (type(error).__name__, error)))
+
+
+def _reconcile_item(client, item, check_mode, want_diff):
+    current_job, complete = item.current_job, False
+    if current_job is None and item.params['id']:
+        current_job, complete = jobs.get_job(client, item.params['id']), True  # an id the search did not list
+    hidden = set()
+    try:
+        action, result = reconcile.apply_job(client, item.params, current_job, check_mode=check_mode,
+                                             want_diff=want_diff, no_log_values=hidden, complete=complete)
+    except ValidationError as error:
+        if item.index is None:
+            raise
+        raise for_job(error, item.index) from None
+    return _Outcome(action, result, hidden)
+
+
+# ---------------------------------------------------------------------------------------------------- result
+
+def summarise(items, outcomes, want_diff, check_mode):
+    """The module result; raises BulkReconcileError carrying it when some jobs failed."""
+    result = dict(changed=False, job_results=[], errors=[])
+    result.update((action, []) for action in ACTIONS)
+    if want_diff:
+        result.update(diffs={}, diff=[])
+    for item, outcome in zip(items, outcomes):
+        entry = dict(name=item.name, id=_job_id(item, outcome), action=outcome.action or 'failed',
+                     changes=outcome.changes)
+        if outcome.error is not None:
+            entry['msg'] = outcome.error
+            result['errors'].append(dict(job=item.label, msg=outcome.error))
+        else:
+            result[outcome.action].append(item.name)
+            result['changed'] = result['changed'] or outcome.action != 'unchanged'
+            if want_diff and outcome.action != 'unchanged':
+                _add_diff(result, item, outcome.diff)
+        result['job_results'].append(entry)
+    if result['errors']:
+        raise BulkReconcileError(_failure_message(result['errors'], len(items), check_mode), **result)
+    return result
+
+
+def _job_id(item, outcome):
+    return outcome.job_id or (item.current_job or {}).get('id') or item.params['id']
+
+
+def _add_diff(result, item, diff):
+    key = item.name
+    if key in result['diffs']:
+        key = '%s (id %s)' % (item.name, _job_id(item, _Outcome()) or 'new')
+    result['diffs'][key] = diff
+    header = "job '%s'" % key
+    result['diff'].append(dict(before_header=header, after_header=header, before=diff['before'], after=diff['after']))
+
+
+def _failure_message(errors, total, check_mode):
+    shown = ['%s: %s' % (error['job'], error['msg']) for error in errors[:MAX_ERRORS_IN_MESSAGE]]
+    if len(errors) > MAX_ERRORS_IN_MESSAGE:
+        shown.append('and %d more (see errors)' % (len(errors) - MAX_ERRORS_IN_MESSAGE))
+    done = 'checked' if check_mode else 'reconciled'
+    return '%d of %d jobs failed (the others were %s; see created, updated, deleted and unchanged): %s' % (
+        len(errors), total, done, '; '.join(shown))

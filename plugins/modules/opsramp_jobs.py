@@ -1,0 +1,234 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: opsramp_jobs
+short_description: Reconcile many OpsRamp scheduled jobs in one task, with optional pruning
+version_added: 0.1.0
+description:
+  - Brings a whole list of scheduled jobs to the state it declares in one task, for example every job a Git
+    repository holds. Each element of O(jobs) takes exactly the options of M(opsramp.automation.opsramp_job) and is
+    compared, written and reported the same way, by the same code.
+  - Lists the tenant's jobs once, with the largest search pages the API accepts, and matches each element by id or
+    exact name. A job whose element manages neither O(jobs[].entities) nor O(jobs[].custom_script.parameters) is
+    decided from its search result alone; the others are read once more in full (search results leave those out).
+    A job is also read in full before it is written.
+  - Work runs in a pool of O(workers) threads sharing one connection and one token, paced by OpsRamp's rate-limit
+    headers (separately for reads and writes) so that the tenant's limits are rarely met.
+  - With O(prune=true), jobs whose name starts with O(prune_prefix) and that the list does not name are deleted.
+    Jobs outside the prefix are never deleted.
+  - A job that fails does not stop the others. The task then fails at the end, naming each failed job and its error,
+    and still returns what was done.
+author:
+  - OpsRamp Automation contributors (@opsramp-automation)
+extends_documentation_fragment:
+  - opsramp.automation.connection
+  - opsramp.automation.connection.ACTION_GROUP
+  - opsramp.automation.job_list
+attributes:
+  check_mode:
+    description: Runs the same reads and comparisons as a real run, sends no write, and returns what a real run would do.
+    support: full
+  diff_mode:
+    description:
+      - Returns the managed fields of each job that changes (or would change), before and after, with sensitive
+        values hidden, and a combined RV(diff) that C(--diff) shows job by job.
+    support: full
+options:
+  prune:
+    description:
+      - Also delete the jobs whose name starts with O(prune_prefix) and that no element of O(jobs) names (by id or by
+        name).
+      - Deletions are reported in RV(deleted) and, in diff mode, shown as the whole job going away.
+    type: bool
+    default: false
+  prune_prefix:
+    description:
+      - The name prefix of the jobs this list owns, compared case-sensitively. Required with O(prune=true), and must
+        not be blank, so that one pipeline can never delete jobs it does not own.
+      - Elements of O(jobs) whose name does not start with it are still managed, with a warning that prune will not
+        delete them once they leave the list.
+    type: str
+  workers:
+    description:
+      - How many jobs are read and written at the same time, from 1 to 16.
+      - More workers hide network latency; the rate limits of the tenant bound the total pace whatever the number.
+    type: int
+    default: 4
+notes:
+  - A converged run makes one token request (none with O(access_token)), one search request per 500 jobs of the
+    tenant, and one GET per job that manages O(jobs[].entities) or O(jobs[].custom_script.parameters). A job that
+    changes adds, at most, that GET and one write.
+  - Two elements naming the same job, the same name twice, or an element whose name several jobs of the tenant share
+    make the task fail before anything is written.
+  - When any element marks a script parameter as sensitive, the value of every script parameter of every element is
+    hidden from the task's logged arguments.
+seealso:
+  - module: opsramp.automation.opsramp_job
+  - module: opsramp.automation.opsramp_token
+'''
+
+EXAMPLES = r'''
+- name: Keep the jobs declared in Git, and delete the team's jobs that are no longer declared
+  opsramp.automation.opsramp_jobs:
+    prune: true
+    prune_prefix: "netops-"
+    jobs:
+      - name: netops-nightly-config-backup
+        job_type: networkconfigbackup
+        entities:
+          - id: 709824de-8315-4cf9-ad1c-b15aaf7bf2a5
+        schedule:
+          type: daily
+          frequency: everyday
+          start_date: "2026-01-01T02:00Z"
+        network_backup:
+          versions_saved: version_with_changes
+      - name: netops-weekly-asset-scan
+        job_type: assetinfo
+        schedule:
+          type: weekly
+          week_days: [Sunday]
+          start_time: "04:00"
+      - name: netops-retired-job
+        state: absent
+
+- name: Load one job per file and preview the changes (run with --check --diff on a pull request)
+  vars:
+    job_files: "{{ query('ansible.builtin.fileglob', playbook_dir ~ '/jobs/*.yml') | sort }}"
+  block:
+    - name: Read the job files
+      ansible.builtin.include_vars:
+        file: "{{ item }}"
+        name: job_file
+      loop: "{{ job_files }}"
+      register: loaded
+
+    - name: Reconcile them all
+      opsramp.automation.opsramp_jobs:
+        jobs: "{{ loaded.results | map(attribute='ansible_facts.job_file') | list }}"
+        prune: true
+        prune_prefix: "netops-"
+      register: reconciled
+
+    - name: Say what changed
+      ansible.builtin.debug:
+        msg: "created {{ reconciled.created }}, updated {{ reconciled.updated }}, deleted {{ reconciled.deleted }}"
+'''
+
+RETURN = r'''
+created:
+  description: Names of the jobs created (in check mode, that would be created), in list order.
+  returned: always
+  type: list
+  elements: str
+  sample: [netops-nightly-config-backup]
+updated:
+  description: Names of the jobs updated (or that would be).
+  returned: always
+  type: list
+  elements: str
+  sample: [netops-weekly-asset-scan]
+deleted:
+  description: Names of the jobs deleted (or that would be), by O(jobs[].state=absent) or by O(prune).
+  returned: always
+  type: list
+  elements: str
+  sample: [netops-retired-job]
+unchanged:
+  description: Names of the jobs that already matched their declaration, and of absent jobs that did not exist.
+  returned: always
+  type: list
+  elements: str
+  sample: []
+job_results:
+  description: One entry per element of O(jobs), in order, then one per pruned job.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: The job's name (its id when an absent job is named by id only).
+      type: str
+    id:
+      description: The job's id; none for a job that check mode would create.
+      type: str
+    action:
+      description: V(created), V(updated), V(deleted), V(unchanged), or V(failed).
+      type: str
+    changes:
+      description: The managed fields that differed, as option paths, as in M(opsramp.automation.opsramp_job).
+      type: list
+      elements: str
+    msg:
+      description: Why the job failed, when RV(job_results[].action=failed).
+      type: str
+  sample:
+    - name: netops-weekly-asset-scan
+      id: cc242a8d-b0b4-430e-a89f-7081bc5e79b0
+      action: updated
+      changes: [schedule.week_days]
+errors:
+  description: The jobs that failed and why; empty on success. The task fails when it is not empty.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    job:
+      description: Which job, as C(jobs[3] 'name') for an element of O(jobs) or C(prune 'name' (id ...)).
+      type: str
+    msg:
+      description: The error.
+      type: str
+  sample:
+    - job: "jobs[3] 'netops-weekly-asset-scan'"
+      msg: "OpsRamp API error 500 on POST /api/v2/tenants/client_1/jobs/...: internal error"
+diffs:
+  description:
+    - For each job that changes (or would change), its managed fields before and after, keyed by job name.
+      Sensitive parameter values are hidden. Jobs that do not change are left out.
+  returned: when diff mode is on
+  type: dict
+  sample:
+    netops-weekly-asset-scan:
+      before: {schedule: {week_days: [Sunday]}}
+      after: {schedule: {week_days: [Saturday, Sunday]}}
+diff:
+  description: The same as RV(diffs), as the list of C(before)/C(after) pairs with headers that C(--diff) displays.
+  returned: when diff mode is on
+  type: list
+  elements: dict
+'''
+
+from ansible.module_utils.basic import _load_params
+
+from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_list_argument_spec
+from ansible_collections.opsramp.automation.plugins.module_utils.bulk import DEFAULT_WORKERS, reconcile_jobs
+from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
+
+
+def run(module, client):
+    params = module.params
+    return reconcile_jobs(client, params['jobs'], prune=params['prune'], prune_prefix=params['prune_prefix'],
+                          workers=params['workers'], check_mode=module.check_mode, want_diff=module._diff,
+                          no_log_values=module.no_log_values)
+
+
+def main():
+    argument_spec = job_list_argument_spec(raw_params=_load_params())
+    argument_spec.update(
+        prune=dict(type='bool', default=False),
+        prune_prefix=dict(type='str'),
+        workers=dict(type='int', default=DEFAULT_WORKERS),
+    )
+    run_module(argument_spec, run, required_if=[('prune', True, ('prune_prefix',))])
+
+
+if __name__ == '__main__':
+    main()

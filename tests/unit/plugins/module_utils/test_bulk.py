@@ -1,0 +1,305 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The bulk reconcile of opsramp_jobs over real HTTP against the OpsRamp simulator: what it decides, what the server
+ends up holding, and how many requests reached it."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+import pytest
+
+from ansible_collections.opsramp.automation.plugins.module_utils import bulk, job_model
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError, ValidationError
+
+START = '2026-01-01T02:00:00+0000'
+
+
+def spec(name, **options):
+    """A job element as Ansible would pass it (unset options are None, state defaults to present)."""
+    params = dict(name=name, job_type='adCheckList', schedule=dict(type='daily', frequency='everyday', start_date=START))
+    params.update(options)
+    return params
+
+
+def seed(sim, params):
+    """Store the job ``params`` declare, exactly as a previous run of the module would have left it."""
+    full = dict(bulk._JOB_DEFAULTS, **params)
+    return sim.control.seed_job(job_model.build_payload(None, job_model.desired_state(full)), tenant='client_1')
+
+
+def seed_raw(sim, name, **fields):
+    job = dict(name=name, script={'jobType': 'adCheckList'}, schedule={'startDate': START, 'pattern': {'type': 'never'}})
+    job.update(fields)
+    return sim.control.seed_job(job, tenant='client_1')
+
+
+def stored(sim):
+    return dict((job['name'], job) for job in sim.control.jobs())
+
+
+def reads_by_id(log):
+    return [e for e in log(kind='read') if not e['path'].endswith('/search')]
+
+
+# ----------------------------------------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize('jobs, option', [
+    ([spec('a'), spec('b', schedule=dict(type='weekly'))], 'jobs[1].schedule.week_days'),
+    ([spec('a', schedule=dict(type='monthly', days_of_month=[32]))], 'jobs[0].schedule.days_of_month'),
+    ([spec('a'), dict(job_type='adCheckList')], 'jobs[1].name'),
+    ([spec('a', job_type='adCheckList', network_backup=dict(backup_on_trap=True))], 'jobs[0].network_backup'),
+    ([spec('a', state='gone')], 'jobs[0].state'),
+    ([spec('a'), spec('b'), spec('a', state='absent')], 'jobs[2].name'),
+    ([dict(id='x', state='absent'), dict(id='x', name='y', state='absent')], 'jobs[1].id'),
+], ids=['weekly-without-days', 'day-32', 'no-name', 'option-of-another-type', 'bad-state', 'duplicate-name',
+        'duplicate-id'])
+def test_bad_input_fails_before_any_request_naming_the_element(sim, make_client, log, jobs, option):
+    with pytest.raises(ValidationError) as info:
+        bulk.reconcile_jobs(make_client(), jobs)
+    assert info.value.option == option
+    assert info.value.message.startswith(option)
+    assert log() == []
+
+
+@pytest.mark.parametrize('options, option', [
+    (dict(workers=0), 'workers'), (dict(workers=17), 'workers'), (dict(workers=True), 'workers'),
+    (dict(prune=True), 'prune_prefix'), (dict(prune=True, prune_prefix='  '), 'prune_prefix'),
+])
+def test_bad_task_options_fail_before_any_request(sim, make_client, log, options, option):
+    with pytest.raises(ValidationError) as info:
+        bulk.reconcile_jobs(make_client(), [spec('a')], **options)
+    assert info.value.option == option and log() == []
+
+
+def test_a_missing_create_option_is_a_job_error_naming_the_element(sim, make_client):
+    with pytest.raises(bulk.BulkReconcileError) as info:
+        bulk.reconcile_jobs(make_client(), [spec('a'), dict(name='b', job_type='adCheckList')])
+    details = info.value.details
+    assert details['created'] == ['a']
+    message = 'jobs[1].schedule: required to create the job, which does not exist yet'
+    assert details['errors'] == [dict(job="jobs[1] 'b'", msg=message)]
+    assert list(stored(sim)) == ['a']
+
+
+# ----------------------------------------------------------------------------------------------- matching
+
+
+def test_a_name_several_jobs_share_fails_before_any_write(sim, make_client, log):
+    first, second = seed_raw(sim, 'dup')['id'], seed_raw(sim, 'dup')['id']
+    with pytest.raises(JobLookupError) as info:
+        bulk.reconcile_jobs(make_client(), [spec('new one'), spec('dup')])
+    assert info.value.message == ("jobs[1]: 2 jobs are named 'dup' (ids %s, %s); give jobs[1].id to choose one; "
+                                  "nothing was written" % (first, second))
+    assert not log(kind='write') and len(log(kind='read')) == 1
+
+
+def test_an_id_chooses_among_jobs_that_share_a_name(sim, make_client, log):
+    seed_raw(sim, 'dup')
+    chosen = seed_raw(sim, 'dup')['id']
+    result = bulk.reconcile_jobs(make_client(), [spec('dup', id=chosen)])
+    assert result['updated'] == ['dup'] and result['job_results'][0]['id'] == chosen
+    assert [w['path'].rsplit('/', 1)[1] for w in log(kind='write')] == [chosen]
+
+
+def test_two_elements_naming_one_job_fail_before_any_write(sim, make_client, log):
+    job_id = seed_raw(sim, 'a')['id']
+    with pytest.raises(JobLookupError) as info:
+        bulk.reconcile_jobs(make_client(), [spec('a'), spec('renamed', id=job_id)])
+    assert info.value.message == 'jobs[0] and jobs[1] both name job %s; nothing was written' % job_id
+    assert not log(kind='write')
+
+
+# ----------------------------------------------------------------------------------------------- the reconcile
+
+
+def test_create_update_delete_and_unchanged_in_one_run(sim, make_client, log):
+    seed(sim, spec('same'))
+    seed(sim, spec('edit'))
+    seed(sim, spec('drop'))
+    result = bulk.reconcile_jobs(make_client(), [
+        spec('new'), spec('same'), spec('edit', schedule=dict(type='weekly', week_days=['Monday'])),
+        dict(name='drop', state='absent'), dict(name='never existed', state='absent')])
+    assert (result['created'], result['updated'], result['deleted'], result['unchanged']) == (
+        ['new'], ['edit'], ['drop'], ['same', 'never existed'])
+    assert result['changed'] is True and result['errors'] == []
+    actions = [entry['action'] for entry in result['job_results']]
+    assert actions == ['created', 'unchanged', 'updated', 'deleted', 'unchanged']
+    held = stored(sim)
+    assert sorted(held) == ['edit', 'new', 'same']
+    assert held['edit']['schedule']['pattern'] == {'type': 'weekly', 'weekDays': 'Monday'}
+    assert len(log(kind='write')) == 3 and len(log(kind='token')) == 1
+
+
+def test_a_converged_run_reads_the_list_once_and_only_the_jobs_search_cannot_decide(sim, make_client, log):
+    with_entities = [spec('e%d' % n, entities=[dict(id='dev-%d' % n, type='DEVICE')]) for n in range(3)]
+    with_parameters = [spec('c', job_type='custom', custom_script=dict(id='7', parameters=[dict(id='1', value='x')]))]
+    plain = [spec('p%d' % n) for n in range(4)]
+    for params in with_entities + with_parameters + plain:
+        seed(sim, params)
+    client = make_client()
+    result = bulk.reconcile_jobs(client, with_entities + with_parameters + plain)
+    assert result['changed'] is False and len(result['unchanged']) == 8
+    assert len(log(kind='token')) == 1 and not log(kind='write')
+    assert len([e for e in log(kind='read') if e['path'].endswith('/search')]) == 1
+    by_id = sorted(e['path'].rsplit('/', 1)[1] for e in reads_by_id(log))
+    assert by_id == sorted(stored(sim)[name]['id'] for name in ('e0', 'e1', 'e2', 'c'))
+
+
+def test_listing_uses_the_largest_pages(sim, make_client, log):
+    for number in range(501):
+        seed_raw(sim, 'job %03d' % number)
+    bulk.reconcile_jobs(make_client(), [spec('job 000', schedule=dict(type='never', start_date=START))])
+    searches = [e['query'] for e in log(kind='read') if e['path'].endswith('/search')]
+    assert [(q['pageNo'], q['pageSize']) for q in searches] == [('1', '500'), ('2', '500')]
+
+
+def test_an_update_decided_from_the_search_result_keeps_what_the_search_leaves_out(sim, make_client, log):
+    job_id = seed_raw(sim, 'kept', entities=[{'resource': {'id': 'dev-1', 'type': 'DEVICE'}}])['id']
+    result = bulk.reconcile_jobs(make_client(), [spec('kept', queued=True)])  # entities not managed
+    assert result['updated'] == ['kept']
+    assert [e['path'].rsplit('/', 1)[1] for e in reads_by_id(log)] == [job_id]  # read in full before the write
+    assert stored(sim)['kept']['entities'] == [{'resource': {'id': 'dev-1', 'type': 'DEVICE'}}]
+
+
+def test_an_empty_entity_list_is_compared_with_the_full_job(sim, make_client):
+    seed_raw(sim, 'emptied', entities=[{'resource': {'id': 'dev-1', 'type': 'DEVICE'}}])
+    result = bulk.reconcile_jobs(make_client(), [spec('emptied', schedule=dict(type='never', start_date=START),
+                                                      entities=[])])
+    assert result['updated'] == ['emptied'] and result['job_results'][0]['changes'] == ['entities']
+    assert not stored(sim)['emptied'].get('entities')
+
+
+def test_check_mode_predicts_and_writes_nothing(sim, make_client, log):
+    seed(sim, spec('edit'))
+    seed(sim, spec('team-old'))
+    result = bulk.reconcile_jobs(make_client(), [spec('new'), spec('edit', queued=True)], prune=True,
+                                 prune_prefix='team-', check_mode=True, want_diff=True)
+    assert (result['created'], result['updated'], result['deleted']) == (['new'], ['edit'], ['team-old'])
+    assert result['job_results'][0]['id'] is None
+    assert sorted(result['diffs']) == ['edit', 'new', 'team-old']
+    assert result['diffs']['edit']['before']['queued'] is False and result['diffs']['edit']['after']['queued'] is True
+    assert result['diffs']['team-old']['after'] == {}
+    assert [d['before_header'] for d in result['diff']] == ["job 'new'", "job 'edit'", "job 'team-old'"]
+    assert not log(kind='write') and sorted(stored(sim)) == ['edit', 'team-old']
+
+
+def test_diffs_leave_out_unchanged_jobs_and_hide_secrets(sim, make_client):
+    secret = spec('s', job_type='custom',
+                  custom_script=dict(id='7', parameters=[dict(id='1', value='hunter2', sensitive=True)]))
+    seed(sim, spec('same'))
+    hidden = set()
+    result = bulk.reconcile_jobs(make_client(), [spec('same'), secret], want_diff=True, no_log_values=hidden)
+    assert list(result['diffs']) == ['s'] and len(result['diff']) == 1
+    assert result['diffs']['s']['after']['custom_script']['parameters'] == [{'id': '1', 'value': '********'}]
+    assert 'hunter2' not in repr(result) and hidden == {'hunter2'}
+
+
+# ----------------------------------------------------------------------------------------------- prune
+
+
+def test_prune_deletes_only_unlisted_jobs_with_the_prefix(sim, make_client, recorder):
+    for name in ('team-keep', 'team-gone', 'team-gone-too', 'other-team-job', 'TEAM-upper', 'team'):
+        seed(sim, spec(name))
+    renamed = seed(sim, spec('team-before-rename'))['id']
+    result = bulk.reconcile_jobs(make_client(), [spec('team-keep'), spec('team-after-rename', id=renamed),
+                                                 spec('outside')], prune=True, prune_prefix='team-')
+    assert result['deleted'] == ['team-gone', 'team-gone-too']
+    assert result['updated'] == ['team-after-rename'] and result['created'] == ['outside']
+    assert sorted(stored(sim)) == ['TEAM-upper', 'other-team-job', 'outside', 'team', 'team-after-rename',
+                                   'team-keep']
+    assert recorder.warnings == ["1 jobs of the list do not start with prune_prefix 'team-', so prune will not "
+                                 "delete them once they leave the list: jobs[2] 'outside'"]
+
+
+def test_prune_of_an_empty_list_deletes_every_job_with_the_prefix(sim, make_client):
+    for name in ('team-a', 'team-b', 'other'):
+        seed(sim, spec(name))
+    result = bulk.reconcile_jobs(make_client(), [], prune=True, prune_prefix='team-')
+    assert result['deleted'] == ['team-a', 'team-b'] and list(stored(sim)) == ['other']
+
+
+def test_an_empty_list_without_prune_sends_nothing(sim, make_client, log):
+    assert bulk.reconcile_jobs(make_client(), [])['changed'] is False
+    assert log() == []
+
+
+# ----------------------------------------------------------------------------------------------- failures
+
+
+def test_a_failing_job_does_not_lose_the_others_and_a_rerun_converges(sim, make_client, log):
+    for name in ('u0', 'u1', 'u2', 'u3'):
+        seed(sim, spec(name))
+    failing = stored(sim)['u2']['id']
+    sim.control.add_faults([dict(method='POST', path='/jobs/%s$' % failing, action='status', status=500,
+                                 body={'code': '0001', 'message': 'internal error'})])
+    declared = [spec('new')] + [spec(name, queued=True) for name in ('u0', 'u1', 'u2', 'u3')]
+    with pytest.raises(bulk.BulkReconcileError) as info:
+        bulk.reconcile_jobs(make_client(), declared)
+    error = info.value
+    assert error.message.startswith("1 of 5 jobs failed (the others were reconciled; see created, updated, deleted "
+                                    "and unchanged): jobs[3] 'u2': OpsRamp API error 500 on POST")
+    assert error.details['created'] == ['new'] and error.details['updated'] == ['u0', 'u1', 'u3']
+    assert error.details['changed'] is True
+    assert [e['job'] for e in error.details['errors']] == ["jobs[3] 'u2'"]
+    assert error.details['job_results'][3]['action'] == 'failed'
+    assert error.to_fail_kwargs()['created'] == ['new']
+
+    sim.control.clear_faults()
+    sim.control.clear_requests()
+    rerun = bulk.reconcile_jobs(make_client(), declared)
+    assert rerun['updated'] == ['u2'] and rerun['unchanged'] == ['new', 'u0', 'u1', 'u3']
+    assert len(log(kind='write')) == 1 and len(sim.control.jobs()) == 5
+
+
+def test_a_create_stored_despite_a_5xx_is_not_created_twice(sim, make_client, recorder):
+    sim.control.add_faults([dict(method='POST', path='/jobs$', action='status_after_apply', status=500, after=1)])
+    declared = [spec('c%d' % n) for n in range(4)]
+    result = bulk.reconcile_jobs(make_client(), declared, workers=1)
+    assert result['created'] == ['c0', 'c1', 'c2', 'c3']
+    assert sorted(stored(sim)) == ['c0', 'c1', 'c2', 'c3'] and len(sim.control.jobs()) == 4
+    assert len(recorder.warnings) == 1 and 'the job was stored; using it' in recorder.warnings[0]
+
+
+def test_an_authentication_failure_stops_the_jobs_not_yet_started(sim, make_client, log):
+    for number in range(12):
+        seed(sim, spec('j%d' % number, entities=[dict(id='dev', type='DEVICE')]))
+    sim.control.add_faults([dict(method='GET', path='/jobs/(?!search)[^/]+$', action='status', status=401, times=0,
+                                 body={'error': 'invalid_token', 'error_description': 'Invalid access token'})])
+    with pytest.raises(bulk.BulkReconcileError) as info:
+        bulk.reconcile_jobs(make_client(), [spec('j%d' % n, entities=[dict(id='dev', type='DEVICE')])
+                                            for n in range(12)], workers=2)
+    errors = info.value.details['errors']
+    assert len(errors) == 12
+    assert sum(e['msg'] == 'not attempted: an earlier job could not authenticate' for e in errors) >= 10
+    assert len(reads_by_id(log)) <= 4  # at most one attempt (and its retry with a fresh token) per worker
+
+
+# ----------------------------------------------------------------------------------------------- concurrency
+
+
+def test_reads_fan_out_over_the_workers_with_one_token(sim, make_client, log):
+    declared = [spec('j%d' % n, entities=[dict(id='dev', type='DEVICE')]) for n in range(16)]
+    for params in declared:
+        seed(sim, params)
+    sim.control.configure(latency_ms=50)
+    result = bulk.reconcile_jobs(make_client(), declared, workers=4)
+    assert len(result['unchanged']) == 16
+    assert sim.control.stats()['max_in_flight'] == 4  # bounded by the pool, and reached
+    assert len(log(kind='token')) == 1 and len(log(kind='read')) == 17
+
+
+def test_pacing_keeps_concurrent_workers_within_the_rate_limit(sim, make_client, log):
+    declared = [spec('j%02d' % n, entities=[dict(id='dev', type='DEVICE')]) for n in range(24)]
+    for params in declared:
+        seed(sim, params)
+    sim.control.configure(read_limit=10, rate_window_seconds=1, latency_ms=20)
+    client = make_client(sleep=time.sleep)
+    result = bulk.reconcile_jobs(client, declared, workers=4)
+    assert len(result['unchanged']) == 24
+    assert sim.control.stats()['throttled'] == 0  # no 429: the workers waited for the next window instead
+    assert len(log(kind='read')) == 25 and client.stats['waits'] >= 2
