@@ -1,0 +1,222 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run the collection's real modules and roles through ``ansible-playbook`` against the OpsRamp simulator.
+
+``Ansible.play(tasks)`` writes a one-play playbook for localhost, runs it in a subprocess with the staged collection on
+``ANSIBLE_COLLECTIONS_PATH`` and the ``reliability_record`` callback enabled, and returns a ``PlayRun``: the return
+code, the whole output, and one record per task result (``result``, ``status`` and the simulator ``requests`` that task
+caused). Secrets are checked with ``assert_no_secret``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SIMULATOR_DIR = os.path.join(ROOT, 'tests', 'simulator')
+CALLBACK_DIR = os.path.join(HERE, 'callback_plugins')
+TENANT = 'client_1'
+CLIENT_ID = 'rel-client'
+JOBS_PATH = '/api/v2/tenants/%s/jobs' % TENANT
+SECRET_ENV = 'RELIABILITY_CLIENT_SECRET'
+SECRET_LOOKUP = "{{ lookup('ansible.builtin.env', '%s') }}" % SECRET_ENV
+
+if SIMULATOR_DIR not in sys.path:
+    sys.path.insert(0, SIMULATOR_DIR)
+
+
+def stage_collection(stage_root):
+    """Copy the working tree to ``<stage_root>/ansible_collections/opsramp/automation`` (ci/stage.sh)."""
+    subprocess.run(['bash', os.path.join(ROOT, 'ci', 'stage.sh'), stage_root], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return stage_root
+
+
+def wait_until_idle(sim, limit=10.0):
+    """Wait until the simulator serves no request (one a client gave up on may still sleep in a delay fault)."""
+    deadline = time.time() + limit
+    while sim.control.stats()['in_flight'] and time.time() < deadline:
+        time.sleep(0.02)
+
+
+def when_fault_fires(sim, action, count=1, limit=30.0):
+    """Run ``action()`` in a thread as soon as the fault rules have fired ``count`` times in total."""
+    def watch():
+        deadline = time.time() + limit
+        while time.time() < deadline:
+            if sum(rule['fired'] for rule in sim.control.faults()) >= count:
+                action()
+                return
+            time.sleep(0.01)
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread
+
+
+class PlayRun:
+    """The outcome of one ``ansible-playbook`` run."""
+
+    def __init__(self, command, returncode, stdout, stderr, records):
+        self.command = command
+        self.rc = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+        self.records = records
+
+    @property
+    def output(self):
+        return self.stdout + '\n' + self.stderr
+
+    def __repr__(self):
+        return 'PlayRun(rc=%s)\n--- stdout\n%s\n--- stderr\n%s' % (self.rc, self.stdout[-6000:], self.stderr[-3000:])
+
+    def task(self, name):
+        """The (last) result record of the task called ``name``."""
+        matches = [record for record in self.records if record['task'] == name]
+        assert matches, 'no result for task %r in %r' % (name, [r['task'] for r in self.records])
+        return matches[-1]
+
+    def result(self, name):
+        """The result of task ``name``; ``failed`` is set from the callback status (2.19 hands it on separately)."""
+        record = self.task(name)
+        result = dict(record['result'])
+        result.setdefault('failed', record['status'] == 'failed')
+        return result
+
+    def requests(self, name=None, kind=None, method=None, path=None):
+        """Simulator requests caused by the task ``name`` (all tasks when None), filtered like the unit tests do."""
+        records = self.records if name is None else [self.task(name)]
+        entries = [entry for record in records for entry in record.get('requests') or []]
+        if kind is not None:
+            entries = [e for e in entries if e['kind'] == kind]
+        if method is not None:
+            entries = [e for e in entries if e['method'] == method]
+        if path is not None:
+            entries = [e for e in entries if re.search(path, e['path'])]
+        return entries
+
+    def texts(self):
+        """Everything this run showed or kept: its output and every task result (what a callback, AWX for one,
+        stores), without the simulator's own request log that the records carry (it holds what was sent)."""
+        results = [dict((key, value) for key, value in record.items() if key != 'requests') for record in self.records]
+        return [self.stdout, self.stderr, json.dumps(results)]
+
+
+class Ansible:
+    """Plays for localhost against one simulator (``sim``), in a private work directory."""
+
+    def __init__(self, collections_root, workdir, sim=None, client_secret=None):
+        self.collections_root = collections_root
+        self.workdir = workdir
+        self.sim = sim
+        self.client_secret = client_secret
+        self.runs = 0
+        os.makedirs(workdir, exist_ok=True)
+        self.inventory = os.path.join(workdir, 'inventory.ini')
+        with open(self.inventory, 'w') as handle:
+            handle.write('localhost ansible_connection=local ansible_python_interpreter=%s\n' % sys.executable)
+
+    def connection(self, **overrides):
+        """The connection options for the simulator, as module_defaults take them.
+
+        The client secret comes from an environment variable, as a vault or AWX credential would provide it: a
+        literal in the playbook would be shown by Ansible itself, which prints the source of a failed task at -vvvv.
+        """
+        options = dict(url=self.sim.url, tenant_id=TENANT, client_id=CLIENT_ID, client_secret=SECRET_LOOKUP)
+        options.update(overrides)
+        return dict((key, value) for key, value in options.items() if value is not None)
+
+    def env(self, record, extra=None, record_requests=True):
+        env = dict((key, value) for key, value in os.environ.items()
+                   if not key.startswith(('OPSRAMP_', 'ANSIBLE_', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE')))
+        home = os.path.join(self.workdir, 'ansible-home')
+        env.update({
+            'ANSIBLE_COLLECTIONS_PATH': self.collections_root,
+            'ANSIBLE_COLLECTIONS_SCAN_SYS_PATH': 'false',
+            'ANSIBLE_CALLBACK_PLUGINS': CALLBACK_DIR,
+            'ANSIBLE_CALLBACKS_ENABLED': 'reliability_record',
+            'ANSIBLE_HOME': home,
+            'ANSIBLE_LOCAL_TEMP': os.path.join(home, 'tmp'),
+            'ANSIBLE_REMOTE_TEMP': os.path.join(home, 'remote-tmp'),
+            'ANSIBLE_NOCOLOR': '1',
+            'ANSIBLE_FORCE_COLOR': '0',
+            'ANSIBLE_LOCALHOST_WARNING': 'false',
+            'ANSIBLE_RETRY_FILES_ENABLED': 'false',
+            'ANSIBLE_PYTHON_INTERPRETER': sys.executable,
+            'RELIABILITY_RECORD': record,
+            SECRET_ENV: self.client_secret or '',
+            'PYTHONDONTWRITEBYTECODE': '1',
+            'NO_PROXY': '127.0.0.1,localhost',
+            'no_proxy': '127.0.0.1,localhost',
+        })
+        if self.sim is not None and record_requests:
+            env['RELIABILITY_SIM_URL'] = self.sim.control.url
+        env.update(extra or {})
+        return env
+
+    def playbook(self, tasks, module_defaults=None, play_vars=None, hosts='localhost', **play):
+        """A one-play playbook: ``module_defaults`` None means the simulator connection for the whole group."""
+        if module_defaults is None:
+            module_defaults = {'group/opsramp.automation.all': self.connection()}
+        document = dict(name='reliability', hosts=hosts, gather_facts=False, tasks=list(tasks))
+        if module_defaults:
+            document['module_defaults'] = module_defaults
+        if play_vars:
+            document['vars'] = play_vars
+        document.update(play)
+        return [document]
+
+    def play(self, tasks, check=False, diff=False, verbosity=0, env=None, extra_args=(), timeout=600,
+             record_requests=True, inventory=None, **playbook_options):
+        """Run ``tasks``; returns a PlayRun (it does not fail on a failed play: tests look at the results)."""
+        self.runs += 1
+        name = 'play-%03d' % self.runs
+        path = os.path.join(self.workdir, name + '.yml')
+        record = os.path.join(self.workdir, name + '.jsonl')
+        with open(path, 'w') as handle:
+            yaml.safe_dump(self.playbook(tasks, **playbook_options), handle, sort_keys=False)
+        command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', inventory or self.inventory,
+                   path]
+        if check:
+            command.append('--check')
+        if diff:
+            command.append('--diff')
+        if verbosity:
+            command.append('-' + 'v' * verbosity)
+        command.extend(extra_args)
+        process = subprocess.run(command, cwd=self.workdir, env=self.env(record, env, record_requests),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
+        records = []
+        if os.path.exists(record):
+            with open(record) as handle:
+                records = [json.loads(line) for line in handle if line.strip()]
+        return PlayRun(command, process.returncode, process.stdout.decode('utf-8', 'replace'),
+                       process.stderr.decode('utf-8', 'replace'), records)
+
+
+def job_task(title, module='opsramp.automation.opsramp_job', **args):
+    """A task named ``title`` calling ``module`` with ``args``; a failure is recorded, not fatal."""
+    return {'name': title, module: args, 'ignore_errors': True}
+
+
+def assert_no_secret(secrets, *texts):
+    """None of ``secrets`` (non-empty strings) appears in any of ``texts``; the message shows where, not what."""
+    secrets = [secret for secret in secrets if secret]
+    assert secrets, 'no secret to look for'
+    for index, text in enumerate(texts):
+        for number, secret in enumerate(secrets):
+            position = text.find(secret)
+            assert position < 0, 'secret #%d leaked in text #%d near: %r' % (
+                number, index, text[max(0, position - 120):position].replace(secret, '<SECRET>'))
