@@ -11,16 +11,33 @@ STAGE_ROOT := $(WORK)/stage
 STAGE := $(STAGE_ROOT)/ansible_collections/opsramp/automation
 INSTALL_ROOT := $(WORK)/installed
 SIM_STATE := $(WORK)/simulator
+RELIABILITY_WORKERS ?= 3
+SOAK_JOBS ?= 3000
+LINT_COLLECTIONS := $(WORK)/lint-collections
+DOCS_BUILD := $(WORK)/docs
+IMPORTER_VENV ?= .venv-importer
+# make test runs these in order, each timed (ci/run-steps.sh)
+TEST_STEPS := units sanity integration molecule reliability lint changelog-lint docs-lint build ecosystem galaxy-check docs \
+	test-core-2.21
 export PATH := $(BIN):$(PATH)
 export ANSIBLE_NOCOLOR ?= 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv demo test units sanity integration molecule lint changelog-lint docs-lint build stage clean
+.PHONY: help venv demo test units sanity integration molecule lint changelog-lint docs-lint build stage clean bench
+.PHONY: ecosystem lint-collections docs galaxy-check test-core-2.21
+.PHONY: reliability soak
 
 help:
 	@echo "make demo   - set up, start the simulator and run the example jobs playbook (twice, then --check --diff)"
 	@echo "make test   - set up and run every check (units, sanity, integration, molecule, lint, changelog, docs, build)"
 	@echo "other targets: units sanity integration molecule lint changelog-lint docs-lint build clean"
+	@echo "  ecosystem      - AWX (ansible-runner), execution environment (ansible-builder), docs examples, CI pipeline"
+	@echo "  docs           - render the guides and the module/role reference to HTML (prints the index path)"
+	@echo "  galaxy-check   - run galaxy-importer on the built tarball (own virtualenv $(IMPORTER_VENV))"
+	@echo "  test-core-2.21 - sanity, unit and AWX tests on ansible-core 2.21 (virtualenv .venv-2.21, needs Python 3.12)"
+	@echo "  reliability    - fault injection, bad input, secret leaks, TLS and a short soak, through the real modules"
+	@echo "  soak           - the long soak: SOAK_JOBS jobs (default $(SOAK_JOBS)) under random faults; report in $(WORK)"
+	@echo "  bench          - opsramp_jobs against loops of tasks (about an hour); results into docs/performance.md"
 
 $(VENV)/.installed: ci/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +65,23 @@ integration: stage
 molecule: stage
 	ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT) molecule test --all
 
-lint: stage
-	cd $(STAGE) && ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT) ansible-lint --offline
+# tests/reliability: ansible-playbook on generated plays against simulators in the test processes (docs/reliability.md)
+reliability: stage
+	OPSRAMP_RELIABILITY_COLLECTIONS=$(STAGE_ROOT) \
+	  $(BIN)/python -m pytest -q -p no:cacheprovider -n $(RELIABILITY_WORKERS) tests/reliability
+
+soak: stage
+	OPSRAMP_RELIABILITY_COLLECTIONS=$(STAGE_ROOT) RELIABILITY_SOAK_JOBS=$(SOAK_JOBS) \
+	  RELIABILITY_SOAK_REPORT=$(WORK)/soak-report.json \
+	  $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/reliability/test_reliability_soak.py
+	@echo "soak numbers: $(WORK)/soak-report.json"
+
+lint: stage lint-collections
+	cd $(STAGE) && ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT):$(LINT_COLLECTIONS) ansible-lint --offline
+
+# awx.awx, which extras/awx/*.yml call, taken from the ansible package on PyPI (no Galaxy here)
+lint-collections: venv
+	PYTHON=$(BIN)/python bash ci/lint-collections.sh $(LINT_COLLECTIONS)
 
 changelog-lint: venv
 	antsibull-changelog lint
@@ -60,8 +92,27 @@ docs-lint: venv
 build: venv
 	bash ci/build-and-doc.sh $(INSTALL_ROOT)
 
-test: units sanity integration molecule lint changelog-lint docs-lint build
+# Not part of `make test`: it measures, it does not check. BENCH_ARGS=--quick tries it out in two minutes.
+bench: stage
+	$(BIN)/python bench/run.py --stage $(STAGE_ROOT) --doc docs/performance.md $(BENCH_ARGS)
+
+test: venv
+	@MAKE="$(MAKE)" bash ci/run-steps.sh $(TEST_STEPS)
 	@echo "make test: every check passed"
+
+# BUILT=1 (set by make test after its build step): use the collection that build made
+ecosystem: venv $(if $(BUILT),,build)
+	OPSRAMP_COLLECTION_TARBALL=$$(ls $(CURDIR)/dist/opsramp-automation-*.tar.gz) OPSRAMP_INSTALLED_COLLECTIONS=$(INSTALL_ROOT) \
+	  $(BIN)/python -m pytest -q -p no:cacheprovider tests/ecosystem
+
+galaxy-check: venv $(if $(BUILT),,build)
+	PYTHON=$(PYTHON) bash ci/galaxy-check.sh $(IMPORTER_VENV) $(WORK)/galaxy-importer $$(ls dist/opsramp-automation-*.tar.gz)
+
+docs: stage
+	bash ci/docs-html.sh $(STAGE_ROOT) $(DOCS_BUILD)
+
+test-core-2.21:
+	bash ci/test-core.sh $(CURDIR)/.venv-2.21 $(WORK)/stage-2.21
 
 clean:
 	rm -rf dist tests/output .ansible $(WORK)

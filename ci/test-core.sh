@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# make test-core-2.21: ansible-test sanity, the unit tests and the AWX tests on the newest ansible-core too, in a
+# second virtualenv.
+#   ci/test-core.sh VENV STAGE_ROOT
+# ansible-core 2.20 and later need Python >= 3.12, and the default python3 (3.11) resolves ansible-core 2.19, so VENV
+# is made with a Python 3.12 interpreter: $PYTHON312 if set, else pyenv's newest 3.12.x, else python3.12 on PATH
+# (a pyenv shim that does not work is skipped). Without one, the step is skipped with a message, and exits 0.
+set -euo pipefail
+venv=${1:?usage: test-core.sh VENV STAGE_ROOT}
+stage_root=${2:?usage: test-core.sh VENV STAGE_ROOT}
+series=2.21
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+works() {  # a real Python 3.12 that can make a virtualenv
+  [ -n "$1" ] && [ -x "$1" ] && "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null
+}
+candidates=("${PYTHON312:-}")
+if command -v pyenv >/dev/null 2>&1; then
+  while IFS= read -r p; do candidates+=("$p"); done < <(printf '%s\n' "$(pyenv root)"/versions/3.12*/bin/python3.12 | sort -rV)
+fi
+candidates+=("$(command -v python3.12 || true)" /usr/local/bin/python3.12 /usr/bin/python3.12)
+python=
+for candidate in "${candidates[@]}"; do
+  if works "$candidate"; then python=$candidate; break; fi
+done
+if [ -z "$python" ]; then
+  echo "SKIPPED test-core-$series: no Python 3.12 interpreter found (tried \$PYTHON312, pyenv 3.12.x, python3.12 on PATH)."
+  echo "SKIPPED test-core-$series: ansible-core $series was NOT tested. Install Python 3.12 or set PYTHON312=/path/to/python3.12."
+  exit 0
+fi
+
+timed() {
+  local label=$1 start=$SECONDS
+  shift
+  "$@"
+  echo "== test-core-$series: $label: $((SECONDS - start)) s"
+}
+
+setup() {
+  if [ ! -f "$venv/.installed" ] || [ "$here/ci/requirements.txt" -nt "$venv/.installed" ]; then
+    rm -rf "$venv"
+    "$python" -m venv "$venv"
+    "$venv/bin/pip" install -q -r "$here/ci/requirements.txt" "ansible-core>=$series,<2.$((${series#2.} + 1))" 2>&1 \
+      | { grep -v '^WARNING: Location' || true; }
+    touch "$venv/.installed"
+  fi
+  bash "$here/ci/install-get-pip-stub.sh" "$venv/bin/python"
+  local version
+  version=$("$venv/bin/ansible" --version)
+  version=${version%%$'\n'*}
+  [[ $version == *"core $series."* ]] || { echo "expected ansible-core $series in $venv, got: $version" >&2; exit 1; }
+  echo "$version; $("$venv/bin/python" --version) ($python)"
+}
+
+stage() {
+  (cd "$here" && bash ci/stage.sh "$stage_root" >/dev/null)
+}
+
+sanity() {
+  (cd "$stage_root/ansible_collections/opsramp/automation" \
+    && PATH=$venv/bin:$PATH "$venv/bin/ansible-test" sanity --venv --python 3.12)
+}
+
+units() {
+  (cd "$here" && PATH=$venv/bin:$PATH "$venv/bin/python" -m pytest -q -p no:cacheprovider -p no:pytest-ansible \
+    tests/unit)
+}
+
+awx() {  # the AWX job through ansible-runner and the credential type playbooks: AWX EEs often carry a newer core
+  (cd "$here" && PATH=$venv/bin:$PATH "$venv/bin/python" -m pytest -q -p no:cacheprovider \
+    tests/ecosystem/test_awx_runner.py tests/ecosystem/test_awx_definitions.py)
+}
+
+timed "setup (Python 3.12 virtualenv $venv)" setup
+timed "stage" stage
+timed "ansible-test sanity --python 3.12" sanity
+timed "unit tests" units
+timed "AWX tests (ansible-runner, credential type)" awx
