@@ -817,21 +817,21 @@ def _overlay_script(script, current_type, desired):
 
 
 def _overlay_network_backup(config_params, network_backup):
-    config_params = dict(config_params)
-    for option, key in NETWORK_BACKUP_FIELDS:
-        if network_backup.get(option) is not None:
-            value = network_backup[option]
-            config_params[key] = VERSIONS_SAVED.get(value, value) if option == 'versions_saved' else value
-    return config_params
+    return _overlay_fields(config_params, network_backup, NETWORK_BACKUP_FIELDS, 'versions_saved', VERSIONS_SAVED)
 
 
 def _overlay_app_install(approval_type, app_install):
-    approval_type = dict(approval_type)
-    for option, key in APP_INSTALL_FIELDS:
-        if app_install.get(option) is not None:
-            value = app_install[option]
-            approval_type[key] = APPROVALS.get(value, value) if option == 'approval' else value
-    return approval_type
+    return _overlay_fields(approval_type, app_install, APP_INSTALL_FIELDS, 'approval', APPROVALS)
+
+
+def _overlay_fields(api_section, options, fields, enum_option, enum_values):
+    """``api_section`` with each managed option written under its API field, ``enum_option`` mapped to API values."""
+    api_section = dict(api_section)
+    for option, key in fields:
+        if options.get(option) is not None:
+            value = options[option]
+            api_section[key] = enum_values.get(value, value) if option == enum_option else value
+    return api_section
 
 
 def _custom_script_fields(custom_script):
