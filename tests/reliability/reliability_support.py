@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 
 import yaml
@@ -53,16 +52,7 @@ def wait_until_idle(sim, limit=10.0):
 
 def when_fault_fires(sim, action, count=1, limit=30.0):
     """Run ``action()`` in a thread as soon as the fault rules have fired ``count`` times in total."""
-    def watch():
-        deadline = time.time() + limit
-        while time.time() < deadline:
-            if sum(rule['fired'] for rule in sim.control.faults()) >= count:
-                action()
-                return
-            time.sleep(0.01)
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
-    return thread
+    return sim.control.when_faults_fired(action, count=count, limit=limit)
 
 
 class PlayRun:

@@ -10,6 +10,8 @@ __metaclass__ = type
 
 import json
 import ssl
+import threading
+import time
 from urllib.error import HTTPError
 from urllib.parse import quote, urlencode
 from urllib.request import Request, urlopen
@@ -114,6 +116,19 @@ class SimControl:
 
     def faults(self):
         return self._call('GET', 'faults')
+
+    def when_faults_fired(self, action, count=1, limit=30.0):
+        """Run ``action()`` in a thread as soon as the fault rules have fired ``count`` times in total."""
+        def watch():
+            deadline = time.time() + limit
+            while time.time() < deadline:
+                if sum(rule['fired'] for rule in self.faults()) >= count:
+                    action()
+                    return
+                time.sleep(0.01)
+        thread = threading.Thread(target=watch, daemon=True)
+        thread.start()
+        return thread
 
     def clear_faults(self):
         return self._call('DELETE', 'faults')

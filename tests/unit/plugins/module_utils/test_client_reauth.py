@@ -11,8 +11,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import threading
-import time
 
 import pytest
 
@@ -20,19 +18,6 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import A
 
 TYPES = '/api/v2/tenants/client_1/jobs/types'
 SEARCH = '/api/v2/tenants/client_1/jobs/search'
-
-
-def _when_fired(sim, count, action):
-    def watch():
-        deadline = time.time() + 10
-        while time.time() < deadline:
-            if sum(rule['fired'] for rule in sim.control.faults()) >= count:
-                action()
-                return
-            time.sleep(0.01)
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
-    return thread
 
 
 def test_a_token_another_thread_proved_and_that_expired_is_renewed_again(sim, make_client, log):
@@ -47,7 +32,7 @@ def test_a_token_another_thread_proved_and_that_expired_is_renewed_again(sim, ma
         client.get(SEARCH)
         sim.control.expire_tokens()
 
-    watcher = _when_fired(sim, 1, other_thread)
+    watcher = sim.control.when_faults_fired(other_thread, count=1, limit=10)
     assert client.get(TYPES)['jobNameAndType']
     watcher.join()
     assert len(log(kind='token')) == 3
