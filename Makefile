@@ -6,7 +6,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(CURDIR)/$(VENV)/bin
-WORK ?= /tmp/opsramp-automation-$(shell id -u)
+# scratch space of this checkout: derived from its path, so that two clones can run `make test` side by side
+WORK ?= /tmp/opsramp-automation-$(shell id -u)-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
+export WORK
 STAGE_ROOT := $(WORK)/stage
 STAGE := $(STAGE_ROOT)/ansible_collections/opsramp/automation
 INSTALL_ROOT := $(WORK)/installed
@@ -63,7 +65,8 @@ integration: stage
 	bash ci/integration.sh $(STAGE) $(SIM_STATE)
 
 molecule: stage
-	ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT) molecule test --all
+	# VIRTUAL_ENV: molecule keeps its scenario state under <venv>/.ansible, one per checkout
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) ANSIBLE_COLLECTIONS_PATH=$(STAGE_ROOT) molecule test --all
 
 # tests/reliability: ansible-playbook on generated plays against simulators in the test processes (docs/reliability.md)
 reliability: stage

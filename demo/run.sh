@@ -3,7 +3,7 @@
 # demo jobs, apply them again to show that nothing changes, then preview one edit with --check --diff.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-work=${WORK:-/tmp/opsramp-automation-$(id -u)}/demo
+work=${WORK:-/tmp/opsramp-automation-$(id -u)-$(printf '%s' "$here" | cksum | cut -d' ' -f1)}/demo
 export PATH=$here/.venv/bin:$PATH
 cd "$here"
 
