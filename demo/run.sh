@@ -13,7 +13,7 @@ ansible-galaxy collection install --force -p "$work/collections" "$work"/dist/*.
 export ANSIBLE_COLLECTIONS_PATH=$work/collections ANSIBLE_NOCOLOR=1 ANSIBLE_LOCALHOST_WARNING=0 ANSIBLE_INVENTORY_UNPARSED_WARNING=0
 
 if [ -z "${OPSRAMP_URL:-}" ]; then
-  OPSRAMP_URL=$(bash ci/simulator.sh start "$work/simulator")
+  OPSRAMP_URL=$(bash ci/simulator.sh start "$work/simulator" --resources "$here/demo/resources.json")
   trap 'bash ci/simulator.sh stop "$work/simulator"' EXIT
   export OPSRAMP_URL OPSRAMP_TENANT_ID=client_1 OPSRAMP_CLIENT_ID=demo-client OPSRAMP_CLIENT_SECRET=demo-secret
   echo "== OpsRamp simulator at $OPSRAMP_URL (set OPSRAMP_URL and friends to use a real tenant)"

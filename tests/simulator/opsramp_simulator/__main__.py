@@ -37,6 +37,7 @@ def parse_args(argv):
     parser.add_argument('--tls-cert')
     parser.add_argument('--tls-key')
     parser.add_argument('--config-json', help='JSON object of SimConfig knobs')
+    parser.add_argument('--resources', help='JSON file: a list of resources to hold from the start (restored by reset)')
     return parser.parse_args(argv)
 
 
@@ -52,11 +53,22 @@ def build_config(args):
     return SimConfig.from_dict(knobs)
 
 
+def load_resources(path):
+    if not path:
+        return None
+    with open(path, encoding='utf-8') as handle:
+        resources = json.load(handle)
+    if not isinstance(resources, list):
+        raise ValueError('--resources must name a JSON file holding a list')
+    return resources
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         config = build_config(args)
-    except ValueError as exc:
+        resources = load_resources(args.resources)
+    except (OSError, ValueError) as exc:
         sys.stderr.write('opsramp-simulator: %s\n' % exc)
         return 2
     stop = threading.Event()
@@ -66,7 +78,7 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
-    sim = Simulator(config).start()
+    sim = Simulator(config, resources).start()
     try:
         if args.port_file:
             tmp = args.port_file + '.tmp'

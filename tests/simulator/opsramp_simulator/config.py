@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 CHOICES = {
     'not_found_style': ('404', '500-0005'),
     'query_filter': ('substring', 'ignore'),
+    'resource_query_filter': ('substring', 'ignore'),
+    'resource_default_state': ('all', 'active', 'inactive', 'discovered'),
     'search_shape': ('envelope', 'list'),
     'list_style': ('canonical', 'compact', 'as_sent'),
     'day_of_week_field': ('dayOfWeek', 'dayOfIndex'),
@@ -67,6 +69,10 @@ class SimConfig:
     query_filter: str = 'substring'         # 'substring' (name:<text> hint) or 'ignore'
     search_shape: str = 'envelope'          # 'envelope' or 'list'
     empty_body_when_no_results: bool = False
+
+    # --- resources search (docs/api-behaviour.md, "Resources search"); paging and shape as for jobs
+    resource_query_filter: str = 'substring'    # 'substring' (documented keys as hints) or 'ignore'
+    resource_default_state: str = 'all'         # states a search without a state: term returns
 
     # --- rewrites (sections 3.5, 4)
     numeric_ids_as_int: bool = True         # customScript.id / paramId "7" -> 7

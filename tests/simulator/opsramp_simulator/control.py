@@ -109,6 +109,17 @@ class SimControl:
     def delete_jobs(self):
         return self._call('DELETE', 'jobs')
 
+    def resources(self, tenant=None):
+        """The resources a search can find, in the form it returns them (``clientUniqueId`` is the tenant)."""
+        return self._call('GET', 'resources', query={'tenant': tenant} if tenant else None)
+
+    def seed_resources(self, resources, tenant=None):
+        """Store resources (a list of objects: id, name, hostName, ipAddress, type, resourceType, state)."""
+        return self._call('POST', 'resources', list(resources), query={'tenant': tenant} if tenant else None)
+
+    def delete_resources(self):
+        return self._call('DELETE', 'resources')
+
     def add_faults(self, rules):
         if isinstance(rules, dict):
             rules = [rules]

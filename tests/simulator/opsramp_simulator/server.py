@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .config import SimConfig
 from .control import SimControl
+from . import resources
 from .rewrites import matches_query, parse_query_string, read_form, stored_form, validate
 from .state import SimState
 
@@ -343,13 +344,27 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self, cfg, path, query_string, raw):
         segs = [unquote(s) for s in path.strip('/').split('/')][2:]
-        if len(segs) < 3 or segs[0] != 'tenants' or segs[2] != 'jobs':
+        if len(segs) < 3 or segs[0] != 'tenants' or segs[2] not in ('jobs', 'resources'):
             return Response(404, {'error': 'not_found', 'error_description': 'No such API: %s' % path})
         tenant, sub, method = segs[1], segs[3:], self.command
         if tenant not in cfg.tenants:
             if cfg.unknown_tenant_status == 403:
                 return Response(403, {'error': 'access_denied', 'error_description': 'Access is denied to tenant %s' % tenant})
             return Response(404, {'code': '0004', 'message': 'Tenant not found: %s' % tenant})
+        if segs[2] == 'resources':
+            table = {'GET': lambda: self._search_resources(cfg, tenant, query_string)} if sub == ['search'] else None
+        else:
+            table = self._jobs_table(cfg, tenant, sub, raw, query_string)
+        if table is None:
+            return Response(404, {'error': 'not_found', 'error_description': 'No such API: %s' % path})
+        handler = table.get(method)
+        if handler is None:
+            return Response(405, {'error': 'method_not_allowed', 'error_description': "Request method '%s' not supported" % method},
+                            headers=[('Allow', ', '.join(sorted(table)))])
+        return handler()
+
+    def _jobs_table(self, cfg, tenant, sub, raw, query_string):
+        """{method: handler} for a path under .../jobs, or None when there is no such path."""
         if not sub:
             table = {'POST': lambda: self._create(cfg, tenant, raw)}
         elif len(sub) == 1 and sub[0] == 'search':
@@ -365,12 +380,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif len(sub) == 3 and sub[1:] == ['script', 'run']:
             table = {'POST': lambda: self._run(cfg, tenant, sub[0], 'script_run', raw)}
         else:
-            return Response(404, {'error': 'not_found', 'error_description': 'No such API: %s' % path})
-        handler = table.get(method)
-        if handler is None:
-            return Response(405, {'error': 'method_not_allowed', 'error_description': "Request method '%s' not supported" % method},
-                            headers=[('Allow', ', '.join(sorted(table)))])
-        return handler()
+            table = None
+        return table
 
     @staticmethod
     def _not_found(cfg, job_id):
@@ -436,38 +447,26 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _search(self, cfg, tenant, query_string):
         query = _flat_query(query_string)
-        try:
-            page_no = int(query.get('pageNo') or 1)
-            page_size = int(query.get('pageSize') or cfg.default_page_size)
-        except (TypeError, ValueError):
-            return Response(400, _error_items('pageNo', 'pageNo and pageSize must be integers'))
-        page_no = max(1, page_no)
-        page_size = max(1, min(page_size, cfg.max_page_size))
         jobs = self.sim.state.list_jobs(tenant)
         text = query.get('queryString')
         if cfg.query_filter == 'substring' and isinstance(text, str) and text:
             terms = parse_query_string(text)
             jobs = [j for j in jobs if matches_query(j, terms)]
-        if cfg.search_shape == 'list':
-            if not jobs and cfg.empty_body_when_no_results:
-                return Response(200)
-            return Response(200, [read_form(j, cfg, 'search', tenant) for j in jobs])
-        total = len(jobs)
-        total_pages = int(math.ceil(total / float(page_size)))
-        page = jobs[(page_no - 1) * page_size:page_no * page_size]
-        if not page and cfg.empty_body_when_no_results:
-            return Response(200)
-        return Response(200, {
-            'results': [read_form(j, cfg, 'search', tenant) for j in page],
-            'totalResults': total,
-            'orderBy': query.get('sortName') or 'id',
-            'pageNo': page_no,
-            'pageSize': page_size,
-            'totalPages': total_pages,
-            'nextPage': page_no < total_pages,
-            'previousPageNo': page_no - 1,
-            'descendingOrder': _parse_bool(query.get('isDescendingOrder'), True),
-        })
+        return _search_page(cfg, query, jobs, lambda job: read_form(job, cfg, 'search', tenant))
+
+    def _search_resources(self, cfg, tenant, query_string):
+        """Resources search: queryString terms are hints (substring matches), see resources.py."""
+        query = _flat_query(query_string)
+        text = query.get('queryString')
+        try:
+            terms = resources.query_terms(text if isinstance(text, str) else '')
+        except ValueError as exc:
+            return Response(400, _error_items('queryString', str(exc)))
+        if cfg.resource_query_filter == 'ignore':
+            terms = []
+        found = [r for r in self.sim.state.list_resources(tenant)
+                 if resources.matches(r, terms, cfg.resource_default_state)]
+        return _search_page(cfg, query, found, lambda resource: resource)
 
     # ------------------------------------------------------------ /_sim/ control API (no auth, no log, no faults)
 
@@ -510,6 +509,8 @@ class _Handler(BaseHTTPRequestHandler):
             if method == 'DELETE':
                 state.delete_job(None, parts[1])
             return Response(200, job)
+        if key[1:] == ('resources', 1) and method in ('GET', 'POST', 'DELETE'):
+            return self._control_resources(method, query, body)
         if key == ('GET', 'faults', 1):
             return Response(200, state.fault_list())
         if key == ('POST', 'faults', 1):
@@ -525,6 +526,15 @@ class _Handler(BaseHTTPRequestHandler):
             return Response(200, state.stats())
         return Response(404, {'error': 'no such control endpoint: %s /_sim/%s' % (method, '/'.join(parts))})
 
+    def _control_resources(self, method, query, body):
+        state = self.sim.state
+        if method == 'GET':
+            return Response(200, state.list_resources(query.get('tenant') or None))
+        if method == 'DELETE':
+            return Response(200, {'deleted': state.delete_all_resources()})
+        items = body if isinstance(body, list) else [body]
+        return Response(200, state.seed_resources(items, tenant=query.get('tenant') or None))
+
     def _seed(self, body, query):
         if not isinstance(body, dict):
             raise ValueError('seed body must be a job object')
@@ -533,6 +543,37 @@ class _Handler(BaseHTTPRequestHandler):
         cfg = self.sim.state.config_snapshot()
         tenant = job.pop('tenant', None) or query.get('tenant') or (cfg.tenants[0] if cfg.tenants else 'client_1')
         return Response(200, self.sim.state.seed_job(job, tenant, raw=raw))
+
+
+def _search_page(cfg, query, items, view):
+    """The answer to a search over ``items`` (creation order): OpsRamp's paging envelope, or a knob's variant."""
+    try:
+        page_no = int(query.get('pageNo') or 1)
+        page_size = int(query.get('pageSize') or cfg.default_page_size)
+    except (TypeError, ValueError):
+        return Response(400, _error_items('pageNo', 'pageNo and pageSize must be integers'))
+    page_no = max(1, page_no)
+    page_size = max(1, min(page_size, cfg.max_page_size))
+    if cfg.search_shape == 'list':
+        if not items and cfg.empty_body_when_no_results:
+            return Response(200)
+        return Response(200, [view(item) for item in items])
+    total = len(items)
+    total_pages = int(math.ceil(total / float(page_size)))
+    page = items[(page_no - 1) * page_size:page_no * page_size]
+    if not page and cfg.empty_body_when_no_results:
+        return Response(200)
+    return Response(200, {
+        'results': [view(item) for item in page],
+        'totalResults': total,
+        'orderBy': query.get('sortName') or 'id',
+        'pageNo': page_no,
+        'pageSize': page_size,
+        'totalPages': total_pages,
+        'nextPage': page_no < total_pages,
+        'previousPageNo': page_no - 1,
+        'descendingOrder': _parse_bool(query.get('isDescendingOrder'), True),
+    })
 
 
 def _tenant_of(path):
@@ -564,9 +605,10 @@ class _Server6(_Server):
 class Simulator:
     """The simulated OpsRamp API on a loopback port. Usable as a context manager."""
 
-    def __init__(self, config=None):
+    def __init__(self, config=None, resources=None):
+        """``resources``: the start-up inventory (a list of resources, see README), restored by every reset."""
         self.config = config if config is not None else SimConfig()
-        self.state = SimState(self.config)
+        self.state = SimState(self.config, resources)
         self._server = None
         self._thread = None
 

@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 
+from .resources import stored_resource
 from .rewrites import stored_form
 
 FAULT_ACTIONS = ('status', 'status_after_apply', 'delay', 'delay_after_apply', 'reset', 'reset_after_apply', 'bad_json', 'empty')
@@ -90,10 +91,11 @@ class JobRecord:
 
 
 class SimState:
-    def __init__(self, config):
+    def __init__(self, config, resources=None):
         self.lock = threading.RLock()
         self.config = config
         self.initial_config = config.copy()
+        self.initial_resources = copy.deepcopy(list(resources or []))   # the start-up inventory, restored by reset
         self.generation = 0
         self._clear()
 
@@ -115,6 +117,8 @@ class SimState:
             'requests': 0, 'throttled': 0, 'faults_fired': 0, 'creates': 0, 'updates': 0, 'deletes': 0,
             'runs': 0, 'script_runs': 0, 'max_in_flight': 0, 'tokens_issued': 0,
         }
+        self.resources = {}            # id -> resource (search form, with clientUniqueId = its tenant)
+        self.seed_resources(self.initial_resources)
 
     def reset(self, config=False):
         with self.lock:
@@ -360,6 +364,31 @@ class SimState:
             self.jobs = {}
             return count
 
+    # ------------------------------------------------------------ resources
+
+    def seed_resources(self, resources, tenant=None):
+        """Store resources (each may name its own 'tenant'); an existing id is replaced in place. Returns them."""
+        if not isinstance(resources, list):
+            raise ValueError('resources must be a list of objects')
+        default_tenant = tenant or (self.config.tenants[0] if self.config.tenants else 'client_1')
+        stored = [stored_resource(item, (item.get('tenant') if isinstance(item, dict) else None) or default_tenant)
+                  for item in resources]
+        with self.lock:
+            for resource in stored:
+                self.resources[resource['id']] = resource
+            return copy.deepcopy(stored)
+
+    def list_resources(self, tenant=None):
+        """Resources of one tenant (or all) in the order they were first seeded."""
+        with self.lock:
+            return [copy.deepcopy(r) for r in self.resources.values() if tenant is None or r['clientUniqueId'] == tenant]
+
+    def delete_all_resources(self):
+        with self.lock:
+            count = len(self.resources)
+            self.resources = {}
+            return count
+
     # ------------------------------------------------------------ stats
 
     def stats(self):
@@ -380,7 +409,7 @@ class SimState:
             valid = sum(1 for t, exp in self.tokens.items() if t not in self.expired and exp > now)
             stats = dict(self.counters)
             stats.update({
-                'jobs': len(self.jobs), 'jobs_by_tenant': by_tenant, 'runs_by_job': runs, 'script_runs_by_job': script_runs,
+                'jobs': len(self.jobs), 'resources': len(self.resources), 'jobs_by_tenant': by_tenant, 'runs_by_job': runs, 'script_runs_by_job': script_runs,
                 'logged_requests': len(self.log), 'logged_by_kind': by_kind, 'logged_by_status': by_status,
                 'tokens_valid': valid, 'faults_active': sum(1 for r in self.faults if not r.exhausted),
                 'in_flight': self.in_flight,

@@ -62,6 +62,10 @@ class Api:
     def search(self, **params):
         return self.call('GET', '/search', params=params)
 
+    def search_resources(self, tenant=None, **params):
+        url = '%s/api/v2/tenants/%s/resources/search' % (self.url, tenant or self.tenant)
+        return self.session.get(url, params=params, timeout=10, verify=self.verify)
+
 
 def ncb_job(name='Network Config Backup', **overrides):
     """The create example of notes section 1.2 (string-typed scalars as in the spec)."""
