@@ -22,6 +22,9 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
 
 NOT_FOUND_CODE = '0005'
 SEARCH_PAGE_SIZE = 500
+# The spec's default sort key, ascending: oldest first if OpsRamp sorts ids by age (docs/api-behaviour.md,
+# "Concurrent creates"); the spec's default direction is descending.
+OLDEST_FIRST = dict(sortName='id', isDescendingOrder='false')
 
 
 def is_not_found(error):
@@ -56,9 +59,12 @@ def get_job(client, job_id):
         raise
 
 
-def search_jobs(client, query_string=None, page_size=SEARCH_PAGE_SIZE):
-    """Every search result (all pages) of ``/jobs/search``; results omit ``entities`` (notes §1.4)."""
-    query = {}
+def search_jobs(client, query_string=None, page_size=SEARCH_PAGE_SIZE, oldest_first=False):
+    """Every search result (all pages) of ``/jobs/search``; results omit ``entities`` (notes §1.4).
+
+    ``oldest_first`` asks for ``OLDEST_FIRST``; otherwise the request leaves the order to OpsRamp's defaults.
+    """
+    query = dict(OLDEST_FIRST) if oldest_first else {}
     if query_string:
         query['queryString'] = query_string
     return client.paginate(client.api_path('jobs', 'search'), query=query, page_size=page_size)

@@ -20,6 +20,7 @@ CHOICES = {
     'resource_query_filter': ('substring', 'ignore'),
     'resource_default_state': ('all', 'active', 'inactive', 'discovered'),
     'search_shape': ('envelope', 'list'),
+    'search_order': ('created', 'sorted'),
     'list_style': ('canonical', 'compact', 'as_sent'),
     'day_of_week_field': ('dayOfWeek', 'dayOfIndex'),
     'entity_order': ('reversed', 'sorted', 'as_sent'),
@@ -69,6 +70,8 @@ class SimConfig:
     query_filter: str = 'substring'         # 'substring' (name:<text> hint) or 'ignore'
     search_shape: str = 'envelope'          # 'envelope' or 'list'
     empty_body_when_no_results: bool = False
+    search_order: str = 'created'           # 'created' (oldest first) or 'sorted' (by sortName/isDescendingOrder)
+    created_time_field: str = ''            # '' (no job source shows one) or a name such as 'createdTime'
 
     # --- resources search (docs/api-behaviour.md, "Resources search"); paging and shape as for jobs
     resource_query_filter: str = 'substring'    # 'substring' (documented keys as hints) or 'ignore'

@@ -99,6 +99,23 @@ def _parse_bool(value, default):
     return str(value).strip().lower() in ('true', '1', 'yes')
 
 
+def _search_order(cfg, query, jobs):
+    """Search results in the order the ``search_order`` knob says (``jobs`` come in creation order).
+
+    'created': creation order, oldest first, whatever ``sortName``/``isDescendingOrder`` say.
+    'sorted': sorted by ``sortName`` (``id``, ``name`` or the ``created_time_field``; anything else sorts by ``id``,
+    the spec's default) in the direction ``isDescendingOrder`` asks (spec default: descending). Ids are random
+    UUIDs, so sorted by id the order says nothing about which job came first.
+    """
+    if cfg.search_order == 'created':
+        return jobs
+    sort_name = query.get('sortName')
+    if sort_name not in ('id', 'name') and (not cfg.created_time_field or sort_name != cfg.created_time_field):
+        sort_name = 'id'
+    return sorted(jobs, key=lambda job: (str(job.get(sort_name)), job['id']),
+                  reverse=_parse_bool(query.get('isDescendingOrder'), True))
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
     server_version = 'OpsRampSimulator/1.0'
@@ -404,11 +421,11 @@ class _Handler(BaseHTTPRequestHandler):
             errors = validate(body, creating=True)
             if errors:
                 return Response(400, errors)
-        stored = self.sim.state.create_job(tenant, stored_form(body, cfg))
+        stored = self.sim.state.create_job(tenant, stored_form(body, cfg), created_field=cfg.created_time_field)
         return Response(200, read_form(stored, cfg, 'get', tenant))
 
     def _get(self, cfg, tenant, job_id):
-        stored = self.sim.state.get_job(tenant, job_id)
+        stored = self.sim.state.get_job(tenant, job_id, created_field=cfg.created_time_field)
         if stored is None:
             return self._not_found(cfg, job_id)
         return Response(200, read_form(stored, cfg, 'get', tenant))
@@ -428,7 +445,8 @@ class _Handler(BaseHTTPRequestHandler):
             errors = validate(candidate, creating=False)
             if errors:
                 return Response(400, errors)
-        stored = state.update_job(tenant, job_id, stored_form(body, cfg), keep_omitted=cfg.update_keeps_omitted_fields)
+        stored = state.update_job(tenant, job_id, stored_form(body, cfg), keep_omitted=cfg.update_keeps_omitted_fields,
+                                  created_field=cfg.created_time_field)
         if stored is None:   # deleted concurrently
             return self._not_found(cfg, job_id)
         return Response(200, read_form(stored, cfg, 'get', tenant))
@@ -447,7 +465,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _search(self, cfg, tenant, query_string):
         query = _flat_query(query_string)
-        jobs = self.sim.state.list_jobs(tenant)
+        jobs = _search_order(cfg, query, self.sim.state.list_jobs(tenant, created_field=cfg.created_time_field))
         text = query.get('queryString')
         if cfg.query_filter == 'substring' and isinstance(text, str) and text:
             terms = parse_query_string(text)

@@ -75,12 +75,20 @@ class FaultRule:
 
 
 class JobRecord:
-    def __init__(self, tenant, job, order):
+    def __init__(self, tenant, job, order, created=None):
         self.tenant = tenant
         self.job = job
         self.order = order
+        self.created = time.time() if created is None else created   # epoch seconds of the create
         self.runs = []
         self.script_runs = []
+
+    def api_view(self, created_field=None):
+        """The stored job (a copy), with its creation time under ``created_field`` when that knob is set."""
+        job = copy.deepcopy(self.job)
+        if created_field:
+            job[created_field] = time.strftime('%Y-%m-%dT%H:%M:%S+0000', time.gmtime(self.created))
+        return job
 
     def control_view(self):
         view = copy.deepcopy(self.job)
@@ -270,24 +278,28 @@ class SimState:
         self.order += 1
         return self.order
 
-    def create_job(self, tenant, job):
+    def create_job(self, tenant, job, created_field=None):
+        """Store a new job; ``created_field`` (the knob) is a read-only field: a value sent for it is dropped."""
         with self.lock:
             job = copy.deepcopy(job)
             job.pop('id', None)
+            if created_field:
+                job.pop(created_field, None)
             job['id'] = str(uuid.uuid4())
-            self.jobs[job['id']] = JobRecord(tenant, job, self._next_order())
+            record = JobRecord(tenant, job, self._next_order())
+            self.jobs[job['id']] = record
             self.counters['creates'] += 1
-            return copy.deepcopy(job)
+            return record.api_view(created_field)
 
-    def get_job(self, tenant, job_id):
+    def get_job(self, tenant, job_id, created_field=None):
         """Stored job (a copy) or None; tenant=None looks in every tenant."""
         with self.lock:
             record = self.jobs.get(job_id)
             if record is None or (tenant is not None and record.tenant != tenant):
                 return None
-            return copy.deepcopy(record.job)
+            return record.api_view(created_field)
 
-    def update_job(self, tenant, job_id, job, keep_omitted=False):
+    def update_job(self, tenant, job_id, job, keep_omitted=False, created_field=None):
         with self.lock:
             record = self.jobs.get(job_id)
             if record is None or record.tenant != tenant:
@@ -299,10 +311,12 @@ class SimState:
             else:
                 job = copy.deepcopy(job)
             job.pop('id', None)
+            if created_field:
+                job.pop(created_field, None)
             job['id'] = job_id
             record.job = job
             self.counters['updates'] += 1
-            return copy.deepcopy(job)
+            return record.api_view(created_field)
 
     def delete_job(self, tenant, job_id):
         with self.lock:
@@ -323,11 +337,11 @@ class SimState:
             self.counters['runs' if kind == 'run' else 'script_runs'] += 1
             return True
 
-    def list_jobs(self, tenant=None):
+    def list_jobs(self, tenant=None, created_field=None):
         """Stored jobs of one tenant (or all) in creation order."""
         with self.lock:
             records = sorted(self.jobs.values(), key=lambda r: r.order)
-            return [copy.deepcopy(r.job) for r in records if tenant is None or r.tenant == tenant]
+            return [r.api_view(created_field) for r in records if tenant is None or r.tenant == tenant]
 
     def control_jobs(self, tenant=None):
         with self.lock:
@@ -352,7 +366,7 @@ class SimState:
             job_id = str(job.pop('id', None) or uuid.uuid4())
             job['id'] = job_id
             old = self.jobs.get(job_id)
-            record = JobRecord(tenant, job, old.order if old else self._next_order())
+            record = JobRecord(tenant, job, old.order if old else self._next_order(), old.created if old else None)
             if old:
                 record.runs, record.script_runs = old.runs, old.script_runs
             self.jobs[job_id] = record

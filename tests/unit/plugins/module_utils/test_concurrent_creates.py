@@ -1,0 +1,316 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Concurrent creates of one job name: the rule (``decide``, no server) and the search around it (``settle``,
+over real HTTP against the simulator). docs/api-behaviour.md, "Concurrent creates", gives the reasoning."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+import time
+
+import pytest
+
+from ansible_collections.opsramp.automation.plugins.module_utils import concurrent_creates, job_model
+from ansible_collections.opsramp.automation.plugins.module_utils.concurrent_creates import decide, decide_all, settle
+
+A, B, C, D = ('%s0000000-0000-4000-8000-000000000000' % digit for digit in '1234')
+
+
+def job(job_id, name='nightly', **fields):
+    return dict(id=job_id, name=name, **fields)
+
+
+# ---------------------------------------------------------------------------------------------------- the rule
+
+@pytest.mark.parametrize('own, listed, survivor, others', [
+    (A, [job(A)], A, []),                                          # nobody else: keep, no warning
+    (B, [job(A), job(B)], A, [A]),                                 # the other came first: give way
+    (A, [job(A), job(B)], A, [B]),                                 # this run came first: keep
+    (C, [job(B), job(A), job(C)], B, [B, A]),                      # three runs: the first of the answer
+    (B, [job(A, 'other'), job(C), job(B)], C, [C]),                # other names do not count
+    (B, [job(A, 'Nightly'), job(B)], B, []),                       # names are case-sensitive
+])
+def test_the_first_copy_in_the_answer_survives(own, listed, survivor, others):
+    decision = decide('nightly', own, listed)
+    assert (decision.survivor_id, decision.other_ids, decision.seen) == (survivor, others, True)
+    assert decision.keeps_own is (survivor == own)
+    assert decision.contested is bool(others)
+
+
+def test_creation_times_win_over_the_answer_order():
+    listed = [job(A, createdTime='2030-01-01T10:00:05+0000'), job(B, createdTime='2030-01-01T10:00:04+0000')]
+    assert decide('nightly', A, listed).survivor_id == B
+
+
+@pytest.mark.parametrize('times, survivor', [
+    (('2030-01-01T10:00:05+0000', '2030-01-01T10:00:05+0000'), A),  # a tie: the answer's order
+    (('2030-01-01T10:00:05+0000', None), A),                        # not every copy has one: the answer's order
+    (('2030-01-01T10:00:05+0000', 'garbage'), A),                   # unreadable: the answer's order
+    (('2030-01-01T10:00:05Z', '2030-01-01T10:00:04.500Z'), B),
+    ((1893492005000, 1893492004000), B),                            # epoch milliseconds
+])
+def test_creation_time_ties_and_gaps_fall_back_to_the_answer_order(times, survivor):
+    listed = [job(A, createdTime=times[0]), job(B, createdTime=times[1])]
+    assert decide('nightly', B, listed).survivor_id == survivor
+
+
+def test_created_date_is_read_too():
+    moment = concurrent_creates.created_time(job(A, createdDate='2030-01-01T10:00:05+0000'))
+    assert moment == datetime.datetime(2030, 1, 1, 10, 0, 5, tzinfo=datetime.timezone.utc)
+
+
+def test_own_copy_missing_from_the_answer_is_kept():
+    decision = decide('nightly', B, [job(A)])
+    assert (decision.seen, decision.keeps_own, decision.other_ids) == (False, True, [A])
+
+
+def test_decide_all_uses_one_answer_for_every_name():
+    listed = [job(A, 'x'), job(B, 'y'), job(C, 'x'), job(D, 'y')]
+    decisions = decide_all({'x': C, 'y': B}, iter(listed))
+    assert decisions['x'].survivor_id == A and not decisions['x'].keeps_own
+    assert decisions['y'].survivor_id == B and decisions['y'].keeps_own
+
+
+# ---------------------------------------------------------------------------------------------------- interleavings
+# A model of N runs on one name. Each run: look the name up (create nothing if a job is there), create, search,
+# delete its copy if it lost. Every interleaving of those steps must end with one job, the first created, that every
+# run reports; no run may delete a job it did not create.
+
+STEPS = ('lookup', 'create', 'search', 'delete')
+
+
+class Server:
+    def __init__(self, ids, order, with_times, time_of=None, existing=None):
+        self.ids = list(ids)            # the id the k-th create gets
+        self.order = order              # 'created' or 'by_id' (what OpsRamp's answer order may be)
+        self.with_times = with_times
+        self.time_of = time_of or (lambda k: k)
+        self.jobs = list(existing or [])
+        self.creates = 0
+
+    def create(self):
+        job_id = self.ids[self.creates]
+        fields = {'createdTime': 1893492000 + self.time_of(self.creates)} if self.with_times else {}
+        self.jobs.append(job(job_id, **fields))
+        self.creates += 1
+        return job_id
+
+    def search(self):
+        return sorted(self.jobs, key=lambda j: j['id']) if self.order == 'by_id' else list(self.jobs)
+
+
+class Run:
+    def __init__(self):
+        self.found = self.own = self.decision = None
+        self.refused = False
+        self.deleted = []
+
+    def step(self, server, step):
+        if step == 'lookup':
+            matches = [j['id'] for j in server.jobs if j['name'] == 'nightly']
+            # a lookup inside the moment two copies exist fails as for a real duplicate, before any write
+            self.refused = len(matches) > 1
+            self.found = matches[0] if len(matches) == 1 else None
+        elif self.found is not None or self.refused:
+            return
+        elif step == 'create':
+            self.own = server.create()
+        elif step == 'search':
+            self.decision = decide('nightly', self.own, server.search())
+        elif not self.decision.keeps_own:
+            server.jobs = [j for j in server.jobs if j['id'] != self.own]
+            self.deleted.append(self.own)
+
+    @property
+    def reported(self):
+        return self.found if self.found is not None else self.decision.survivor_id
+
+
+def interleavings(runs, steps=len(STEPS)):
+    """Every order of ``runs`` x ``steps`` steps that keeps each run's own steps in order (as run indices)."""
+    def extend(prefix, left):
+        if not any(left):
+            yield prefix
+            return
+        for index, count in enumerate(left):
+            if count:
+                yield from extend(prefix + [index], left[:index] + [count - 1] + left[index + 1:])
+    return extend([], [steps] * runs)
+
+
+def play(schedule, server):
+    runs = [Run() for dummy in set(schedule)]
+    progress = [0] * len(runs)
+    for index in schedule:
+        runs[index].step(server, STEPS[progress[index]])
+        progress[index] += 1
+    return runs
+
+
+def outcome_problems(runs, server, first_id):
+    problems = []
+    names = [j['id'] for j in server.jobs if j['name'] == 'nightly']
+    if names != [first_id]:
+        problems.append('left %s, expected [%s]' % (names, first_id))
+    if any(run.reported != first_id for run in runs if not run.refused):
+        problems.append('reported %s' % [run.reported for run in runs])
+    if any(deleted != run.own for run in runs for deleted in run.deleted):
+        problems.append('a run deleted a job it did not create')
+    return problems
+
+
+ASCENDING = [A, B, C]     # ids sort like the creates' order
+DESCENDING = [C, B, A]    # ids sort against it: a random UUID can do either
+
+
+@pytest.mark.parametrize('runs', [2, 3])
+@pytest.mark.parametrize('order, with_times, ids', [
+    ('created', False, DESCENDING),    # the answer lists jobs oldest first
+    ('created', False, ASCENDING),
+    ('by_id', True, DESCENDING),       # sorted by random ids, but every job has a creation time
+])
+def test_every_interleaving_ends_with_the_first_copy(runs, order, with_times, ids):
+    count = refused = 0
+    for schedule in interleavings(runs):
+        server = Server(ids, order, with_times)
+        played = play(schedule, server)
+        assert outcome_problems(played, server, ids[0]) == [], schedule
+        count += 1
+        refused += any(run.refused for run in played)
+    assert count == {2: 70, 3: 34650}[runs]
+    # two runs never see two copies at lookup; a third run may, if it looks up between a create and a delete
+    assert (refused == 0) is (runs == 2)
+
+
+def test_a_job_that_existed_before_keeps_its_id_and_nobody_creates():
+    for schedule in interleavings(3):
+        server = Server(ASCENDING, 'created', False, existing=[job(D)])
+        played = play(schedule, server)
+        assert server.creates == 0 and outcome_problems(played, server, D) == []
+
+
+def test_ids_alone_cannot_say_which_copy_came_first():
+    """Why the rule needs creation order: with the answer sorted by random ids and no creation time, a run whose
+    search saw only its own copy keeps it, and the other run, whose copy has the smaller id, keeps its own too."""
+    failing = [schedule for schedule in interleavings(2)
+               if outcome_problems(play(schedule, Server(DESCENDING, 'by_id', False)), Server(DESCENDING, 'by_id', False), C)]
+    assert failing
+    server = Server(DESCENDING, 'by_id', False)
+    play([0, 0, 0, 0, 1, 1, 1, 1], server)  # one run after the other: the second finds the first's job
+    assert [j['id'] for j in server.jobs] == [C]
+    server = Server(DESCENDING, 'by_id', False)
+    play([0, 1, 0, 0, 0, 1, 1, 1], server)  # run 0 searched before run 1 created
+    assert sorted(j['id'] for j in server.jobs) == [B, C]
+
+
+def test_same_second_creation_times_fall_back_to_the_answer_order():
+    for schedule in interleavings(2):
+        server = Server(DESCENDING, 'created', True, time_of=lambda k: 0)
+        assert outcome_problems(play(schedule, server), server, C) == [], schedule
+
+
+# ---------------------------------------------------------------------------------------------------- settle (HTTP)
+
+DEVICE = '709824de-8315-4cf9-ad1c-b15aaf7bf2a5'
+SPEC = {'name': 'nightly', 'script': {'jobType': 'assetinfo'},
+        'entities': [{'resource': {'id': DEVICE, 'type': 'DEVICE'}}],
+        'schedule': {'startDate': '2030-01-01T02:00:00+0000', 'pattern': {'type': 'daily', 'frequency': 'everyday'}}}
+
+
+def seed(sim, name='nightly', **changes):
+    return sim.control.seed_job(dict(SPEC, name=name, **changes), tenant='client_1')['id']
+
+
+def searches(log):
+    return [e for e in log(kind='read') if e['path'].endswith('/jobs/search')]
+
+
+def test_alone_one_search_by_name_and_no_write(sim, make_client, log, recorder):
+    own = seed(sim)
+    seed(sim, 'nightly other')                       # the name hint matches substrings: checked exactly
+    settled = settle(make_client(), {'nightly': own})
+    assert settled['nightly'].keeps_own and not settled['nightly'].contested
+    [search] = searches(log)
+    assert search['query']['queryString'] == 'name:nightly'
+    assert search['query']['sortName'] == 'id' and search['query']['isDescendingOrder'] == 'false'
+    assert log(kind='write') == [] and recorder.warnings == []
+
+
+def test_second_copy_deletes_itself_and_reports_the_first(sim, make_client, log, recorder):
+    first = seed(sim)
+    own = seed(sim)
+    settled = settle(make_client(), {'nightly': own})['nightly']
+    assert (settled.survivor_id, settled.keeps_own, settled.error) == (first, False, None)
+    assert settled.survivor['id'] == first and settled.survivor['entities']     # read in full
+    assert [j['id'] for j in sim.control.jobs()] == [first]
+    assert [(e['method'], e['path'].rsplit('/', 1)[1]) for e in log(kind='write')] == [('DELETE', own)]
+    [warning] = recorder.warnings
+    assert "job 'nightly'" in warning and 'created it too' in warning and first in warning and own in warning
+
+
+def test_first_copy_stays_and_leaves_the_other_to_its_run(sim, make_client, log, recorder):
+    own = seed(sim)
+    other = seed(sim)
+    settled = settle(make_client(), {'nightly': own})['nightly']
+    assert settled.keeps_own and settled.other_ids == [other]
+    assert log(kind='write') == [] and len(sim.control.jobs()) == 2
+    [warning] = recorder.warnings
+    assert 'created it too' in warning and other in warning and 'stays' in warning
+
+
+def test_many_names_one_search(sim, make_client, log, recorder):
+    first_x, own_x = seed(sim, 'x'), seed(sim, 'x')
+    own_y = seed(sim, 'y')
+    settled = settle(make_client(), {'x': own_x, 'y': own_y})
+    assert settled['x'].survivor_id == first_x and settled['y'].keeps_own
+    [search] = searches(log)
+    assert 'queryString' not in search['query']
+    assert sorted(j['id'] for j in sim.control.jobs()) == sorted([first_x, own_y])
+
+
+def test_differences_from_the_declared_spec_are_named(sim, make_client, recorder):
+    seed(sim, schedule={'startDate': '2030-01-01T02:00:00+0000', 'pattern': {'type': 'weekly', 'weekDays': 'Sunday'}})
+    own = seed(sim)
+    declared = {'nightly': job_model.current_state(sim.control.job(own))}   # what this run created
+    settled = settle(make_client(), {'nightly': own}, declared)['nightly']
+    assert settled.differences and all(path.startswith('schedule') for path in settled.differences)
+    assert 'the next run of this task applies them' in recorder.warnings[0]
+    assert 'schedule' in recorder.warnings[0]
+
+
+def test_a_failed_search_warns_and_keeps_everything(sim, make_client, log, recorder):
+    own = seed(sim)
+    seed(sim)
+    sim.control.add_faults([{'method': 'GET', 'path': '/search', 'action': 'status', 'status': 503, 'times': 0}])
+    assert settle(make_client(max_retries=0), {'nightly': own}) == {}
+    assert log(kind='write') == [] and len(sim.control.jobs()) == 2
+    assert 'next run reports the duplicate' in recorder.warnings[-1]
+
+
+def test_a_failed_delete_is_the_settlements_error(sim, make_client, recorder):
+    first = seed(sim)
+    own = seed(sim)
+    sim.control.add_faults([{'method': 'DELETE', 'path': own, 'action': 'status', 'status': 403,
+                             'body': {'error': 'access_denied'}}])
+    settled = settle(make_client(), {'nightly': own})['nightly']
+    assert first in settled.error and own in settled.error and 'delete it in OpsRamp' in settled.error
+    assert len(sim.control.jobs()) == 2
+
+
+def test_a_creation_time_field_orders_a_search_sorted_by_random_ids(sim, make_client, recorder):
+    sim.control.configure(search_order='sorted', created_time_field='createdTime')
+    client = make_client()
+    first = client.post('/api/v2/tenants/client_1/jobs', SPEC)['id']
+    time.sleep(1.05)                                   # OpsRamp's times have whole seconds
+    own = None
+    while own is None or own > first:                  # a copy whose random id sorts before the first's
+        if own is not None:
+            client.delete('/api/v2/tenants/client_1/jobs/' + own)
+        own = client.post('/api/v2/tenants/client_1/jobs', SPEC)['id']
+    answer = client.get('/api/v2/tenants/client_1/jobs/search', query=dict(sortName='id', isDescendingOrder='false'))
+    assert [j['id'] for j in answer['results']] == [own, first]   # the answer's order says own came first
+    settled = settle(make_client(), {'nightly': own})['nightly']
+    assert settled.survivor_id == first and [j['id'] for j in sim.control.jobs()] == [first]
