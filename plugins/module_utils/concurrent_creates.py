@@ -7,8 +7,7 @@ OpsRamp does not keep job names unique, so two runs that both find no job named 
 creates, a run searches once (the whole list of names in one search) and applies one rule, the same in every run:
 the copy created first survives. A run deletes only a copy it created itself in this run, and only when another
 copy came first; it never deletes the survivor, nor a job that existed before it started. Why every interleaving of
-runs then ends with exactly one job per name, and how "first" is read from OpsRamp's answers, is in
-docs/api-behaviour.md, "Concurrent creates".
+runs then ends with exactly one job per name, and how "first" is read from OpsRamp's answers: api-behaviour §19.
 
 ``decide`` is the rule (no I/O); ``settle`` is the search, the deletes and the warnings around it.
 """

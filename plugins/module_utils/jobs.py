@@ -22,8 +22,8 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
 
 NOT_FOUND_CODE = '0005'
 SEARCH_PAGE_SIZE = 500
-# The spec's default sort key, ascending: oldest first if OpsRamp sorts ids by age (docs/api-behaviour.md,
-# "Concurrent creates"); the spec's default direction is descending.
+# The spec's default sort key, ascending: oldest first if OpsRamp sorts ids by age (api-behaviour §19); the spec's
+# default direction is descending.
 OLDEST_FIRST = dict(sortName='id', isDescendingOrder='false')
 
 

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The knobs that say whether a search tells which of two jobs came first: ``search_order``, ``created_time_field``.
 
-docs/api-behaviour.md ("Concurrent creates") explains why the collection needs to know, and what the evidence says.
+api-behaviour §19 explains why the collection needs to know, and what the evidence says.
 """
 
 from __future__ import absolute_import, division, print_function

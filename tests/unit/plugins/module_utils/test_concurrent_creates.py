@@ -2,7 +2,7 @@
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Concurrent creates of one job name: the rule (``decide``, no server) and the search around it (``settle``,
-over real HTTP against the simulator). docs/api-behaviour.md, "Concurrent creates", gives the reasoning."""
+over real HTTP against the simulator). api-behaviour §19 gives the reasoning."""
 
 from __future__ import absolute_import, division, print_function
 
