@@ -79,3 +79,10 @@ class ApiError(OpsRampError):
 
 class JobLookupError(OpsRampError):
     """The job the task names cannot be pinned down: unknown id, or a name that several jobs share."""
+
+
+class ResourceLookupError(OpsRampError):
+    """A job's entity names a resource (by name, host name or IP address) that no resource, or several, match.
+
+    ``details['matches']`` lists the matches (id, name, state) when there are several.
+    """
