@@ -67,6 +67,12 @@ options:
         description:
           - Whether the job waits in a queue for other jobs to finish (C(jobQueued) in the API).
         type: bool
+      credential_set:
+        description:
+          - The unique id of the device or client credential set the job runs with (C(credentialSet.uniqueId) in the API),
+            typically for a custom script job.
+          - Left out, the job keeps the credential set it has.
+        type: str
       schedule:
         description:
           - When the job runs.
@@ -225,7 +231,7 @@ options:
               - other
           parameters:
             description:
-              - Values of the script parameters.
+              - The script parameters, each with a value or an iTOP macro.
               - 'The list is authoritative: parameters it does not name are removed from the job. Order does not matter;
                 each parameter may appear once.'
             type: list
@@ -238,7 +244,14 @@ options:
                 required: true
               value:
                 description:
-                  - Value of the parameter; left out, the value is empty.
+                  - Value of the parameter. Give exactly one of O(jobs[].custom_script.parameters[].value) and O(jobs[].custom_script.parameters[].macro);
+                    use V("") for an empty value.
+                type: str
+              macro:
+                description:
+                  - Identifier of the iTOP macro that supplies the value at run time (C(itopMacro.id) in the API), instead
+                    of O(jobs[].custom_script.parameters[].value).
+                  - Changing a parameter from a value to a macro, or back, is a change.
                 type: str
               sensitive:
                 description:

@@ -154,6 +154,12 @@ JOB_OPTIONS = [
          ]),
     dict(name='queued', type='bool',
          description=['Whether the job waits in a queue for other jobs to finish (C(jobQueued) in the API).']),
+    dict(name='credential_set', type='str',
+         description=[
+             'The unique id of the device or client credential set the job runs with (C(credentialSet.uniqueId) in'
+             ' the API), typically for a custom script job.',
+             'Left out, the job keeps the credential set it has.',
+         ]),
     dict(name='schedule', type='dict',
          description=[
              'When the job runs.',
@@ -262,13 +268,23 @@ JOB_OPTIONS = [
                   description=['Whether the script runs as the V(system) user or as an V(other) user.']),
              dict(name='parameters', type='list', elements='dict',
                   description=[
-                      'Values of the script parameters.',
+                      'The script parameters, each with a value or an iTOP macro.',
                       'The list is authoritative: parameters it does not name are removed from the job. Order does not'
                       ' matter; each parameter may appear once.',
                   ],
                   options=[
                       dict(name='id', type='str', required=True, description=['Identifier of the script parameter.']),
-                      dict(name='value', type='str', description=['Value of the parameter; left out, the value is empty.']),
+                      dict(name='value', type='str',
+                           description=[
+                               'Value of the parameter. Give exactly one of O(custom_script.parameters[].value) and'
+                               ' O(custom_script.parameters[].macro); use V("") for an empty value.',
+                           ]),
+                      dict(name='macro', type='str',
+                           description=[
+                               'Identifier of the iTOP macro that supplies the value at run time (C(itopMacro.id) in'
+                               ' the API), instead of O(custom_script.parameters[].value).',
+                               'Changing a parameter from a value to a macro, or back, is a change.',
+                           ]),
                       dict(name='sensitive', type='bool', default=False,
                            description=[
                                'Whether O(custom_script.parameters[].value) is a secret. A secret value is still'

@@ -140,7 +140,7 @@ EQUIVALENT_FORMS = [
      _job(pattern={'type': 'daily', 'frequency': 'Every Weekday'})),
     ('stale fields of another pattern type ignored', _job(pattern={'type': 'daily', 'frequency': 'everyday', 'weekDays': 'Monday', 'repeatFrequency': 3}),
      _job(pattern={'type': 'daily', 'frequency': 'everyday'})),
-    ('server-only top-level fields ignored', _job(client={'id': 1, 'name': 'c'}, createdDate='x', credentialSet={'uniqueId': 'u'}),
+    ('server-only top-level fields ignored', _job(client={'id': 1, 'name': 'c'}, createdDate='x', lastRun={'status': 'u'}),
      _job()),
     ('job type spelling', _job({'jobType': 'ADCHECKLIST'}), _job({'jobType': 'adCheckList'})),
     # not documented, but a flag a stored job leaves out must not look different from false (a change forever)
@@ -166,6 +166,7 @@ def test_server_forms_read_as_the_same_job(label, one, other):
         'schedule': {'start_date': '2021-01-01T00:00:00+0000', 'start_time': '00:00', 'type': 'weekly', 'week_days': ['Sunday', 'Tuesday']},
         'custom_script': {'id': '7', 'user_type': 'system',
                           'parameters': [{'id': '2', 'value': '150'}, {'id': '10', 'value': 'b'}]},
+        'credential_set': 'cs-1',
     }, id='custom-without-jobType'),
     pytest.param({'name': 'test', 'id': 'x', 'jobQueued': True,
                   'schedule': {'startDate': '2016-04-14T10:10:00+0000', 'pattern': {'type': 'never'}},
@@ -360,7 +361,7 @@ def test_messages_never_include_a_parameter_value():
     {'name': 'n', 'schedule': {'type': 'run_once', 'start_date': '2024-05-01T06:30:00.123+05:30'}},
     _ncb(network_backup={'versions_saved': 'all_versions'}),
     _ncb(job_type='APPINSTALL', app_install={'approval': 'manual'}),
-    _ncb(job_type='custom', custom_script={'id': '7', 'parameters': [{'id': '1'}, {'id': '2', 'value': 's', 'sensitive': True}]}),
+    _ncb(job_type='custom', custom_script={'id': '7', 'parameters': [{'id': '1', 'value': ''}, {'id': '2', 'value': 's', 'sensitive': True}]}),
     {'name': 'n', 'network_backup': {'backup_on_trap': True}},  # job type unknown yet: checked after lookup
 ])
 def test_good_options_pass(raw):
@@ -600,8 +601,8 @@ def _option_paths(options, prefix=''):
 def test_doc_fragment_matches_the_argument_spec():
     docs = yaml.safe_load(ModuleDocFragment.DOCUMENTATION)['options']
     assert _spec_from_docs(docs) == job_argument_spec()
-    assert set(job_argument_spec()) == {'id', 'name', 'job_type', 'entities', 'queued', 'schedule', 'network_backup',
-                                        'app_install', 'custom_script'}
+    assert set(job_argument_spec()) == {'id', 'name', 'job_type', 'entities', 'queued', 'credential_set', 'schedule',
+                                        'network_backup', 'app_install', 'custom_script'}
 
 
 def test_doc_references_name_real_options():
@@ -617,7 +618,7 @@ def test_only_two_suboption_defaults():
         'name': 'n', 'entities': [{'id': 'a'}], 'schedule': {'type': 'never'}, 'network_backup': {}, 'app_install': {},
         'custom_script': {'parameters': [{'id': '1'}]}}).validated_parameters
     assert defaults['entities'] == [{'id': 'a', 'type': 'DEVICE'}]
-    assert defaults['custom_script']['parameters'] == [{'id': '1', 'value': None, 'sensitive': False}]
+    assert defaults['custom_script']['parameters'] == [{'id': '1', 'value': None, 'macro': None, 'sensitive': False}]
     assert set(defaults['schedule'].values()) == {'never', None}
     assert set(defaults['network_backup'].values()) == {None}
     assert set(defaults['app_install'].values()) == {None}
@@ -681,8 +682,11 @@ _network_backups = _optional_subset(dict(
     [('versions_saved', st.sampled_from(sorted(job_model.VERSIONS_SAVED)))]
     + [(option, st.booleans()) for option in job_model.NETWORK_BACKUP_OPTIONS if option != 'versions_saved']))
 _app_installs = _optional_subset({'approval': st.sampled_from(sorted(job_model.APPROVALS)), 'reason': _texts, 'alert': st.booleans()})
-_parameters = st.lists(st.fixed_dictionaries({'id': st.one_of(_identifiers, st.integers(1, 99).map(str))},
-                                             optional={'value': _texts, 'sensitive': st.booleans()}),
+_parameters = st.lists(st.one_of(
+    st.fixed_dictionaries({'id': st.one_of(_identifiers, st.integers(1, 99).map(str)), 'value': _texts},
+                          optional={'sensitive': st.booleans()}),
+    st.fixed_dictionaries({'id': st.one_of(_identifiers, st.integers(1, 99).map(str)),
+                           'macro': st.one_of(_identifiers, st.integers(1, 99).map(str))})),
                        max_size=4, unique_by=lambda parameter: parameter['id'])
 _custom_scripts = st.fixed_dictionaries({'id': st.one_of(st.integers(1, 999).map(str), _identifiers)},
                                         optional={'user_type': st.sampled_from(sorted(job_model.USER_TYPES)), 'parameters': _parameters})
@@ -809,9 +813,9 @@ _PATTERN_FIELDS = {
 }
 
 
-def _expected_pattern_keys(schedule):
+def _expected_pattern_keys(schedule, day_key='dayOfWeek'):
     if schedule['type'] == 'monthly':
-        return {'type', 'dayOfMonth'} if schedule['days_of_month'] else {'type', 'weekIndex', 'dayOfWeek'}
+        return {'type', 'dayOfMonth'} if schedule['days_of_month'] else {'type', 'weekIndex', day_key}
     keys = set(_PATTERN_FIELDS[schedule['type']])
     if schedule.get('frequency') == 'recurrence':
         keys |= {'repeatType', 'repeatFrequency'}
@@ -846,8 +850,9 @@ def _assert_create_sends_only_what_is_managed_and_required(desired, payload):
 def _assert_update_sends_only_the_current_fields_and_what_is_managed(current_job, desired, payload):
     managed = set(key for key, option in (('name', 'name'), ('entities', 'entities'), ('jobQueued', 'queued')) if option in desired)
     assert set(payload) <= set(current_job) | managed
-    if 'schedule' in desired:
-        assert set(payload['schedule']['pattern']) == _expected_pattern_keys(desired['schedule'])
+    if 'schedule' in desired:  # an update keeps the stored spelling of the nth weekday (api-behaviour §9)
+        day_key = 'dayOfIndex' if 'dayOfIndex' in current_job['schedule']['pattern'] else 'dayOfWeek'
+        assert set(payload['schedule']['pattern']) == _expected_pattern_keys(desired['schedule'], day_key)
     _assert_native_types(payload)
 
 

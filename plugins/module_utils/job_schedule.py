@@ -1,0 +1,166 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Schedules: days of the week and of the month, start dates and times, and which pattern fields a type takes.
+
+Start dates are compared in UTC at minute precision, the form OpsRamp stores (api-behaviour §7).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+import re
+
+from ansible_collections.opsramp.automation.plugins.module_utils.job_values import read_int, split_items, text
+
+DAYS = ('Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday')
+
+# Option value -> API value. The keys are the options' choices (arguments.JOB_OPTIONS uses them too).
+SCHEDULE_TYPES = {'daily': 'daily', 'weekly': 'weekly', 'monthly': 'monthly', 'run_once': 'run once', 'never': 'never'}
+FREQUENCIES = {'everyday': 'everyday', 'every_weekday': 'every weekday', 'recurrence': 'recurrence'}
+WEEK_INDEXES = {'first': 'First', 'second': 'Second', 'third': 'Third', 'fourth': 'Fourth', 'last': 'Last'}
+
+DATE_FORMATS_HINT = ('YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, optionally followed by Z or an offset such as +0000, '
+                     '+05:30 or -0800 (no offset means UTC), for example 2024-05-01T06:30:00+0000')
+TIME_FORMATS_HINT = 'HH:MM, optionally followed by Z or an offset such as +01:00 or -0800 (no offset means UTC)'
+_TIME_RE = re.compile(r'^(\d{1,2}):(\d{2})\s*(Z|[+-]\d{2}(?::?\d{2})?)?$', re.IGNORECASE)
+_DATE_RE = re.compile(
+    r'^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$', re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------------- days
+
+def day_name(value):
+    """'sun', ' TUESDAY ' -> 'Sunday', 'Tuesday'; None when it is not a day of the week."""
+    key = re.sub(r'\s+', '', text(value)).lower()
+    for day in DAYS:
+        if key in (day.lower(), day[:3].lower()):
+            return day
+    return None
+
+
+def _day_sort_key(day):
+    return (DAYS.index(day), '') if day in DAYS else (len(DAYS), text(day))
+
+
+def _month_day_sort_key(day):
+    return (0, day, '') if isinstance(day, int) else (1, 0, text(day))
+
+
+def canonical_week_days(values):
+    """Week days as a sorted set of full names (unknown spellings kept, so they compare as different)."""
+    days = set(day_name(value) or text(value) for value in split_items(values))
+    return sorted(days, key=_day_sort_key)
+
+
+def canonical_days_of_month(values):
+    days = set(read_int(value) for value in split_items(values))
+    return sorted(days, key=_month_day_sort_key)
+
+
+# ---------------------------------------------------------------------------------------------------- dates
+
+def parse_start_date(value):
+    """An aware UTC datetime for a start date in any accepted form, or None when it does not parse."""
+    match = _DATE_RE.match(text(value).strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        moment = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+                                   tzinfo=_zone(zone))
+    except ValueError:
+        return None
+    return moment.astimezone(datetime.timezone.utc)
+
+
+def _zone(zone):
+    """Z, +05, +0530, +05:30 -> a fixed-offset timezone (ValueError when the offset is out of range)."""
+    if not zone or zone.upper() == 'Z':
+        return datetime.timezone.utc
+    digits = zone[1:].replace(':', '')
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 23 or minutes > 59:
+        raise ValueError('offset out of range')
+    offset = datetime.timedelta(hours=hours, minutes=minutes)
+    return datetime.timezone(-offset if zone[0] == '-' else offset)
+
+
+def parse_start_time(value):
+    """The UTC time of day ('HH:MM') of a start time such as '02:00+01:00', or None when it does not parse."""
+    match = _TIME_RE.match(text(value).strip())
+    if not match:
+        return None
+    hour, minute, zone = match.groups()
+    try:
+        moment = datetime.datetime(2000, 1, 3, int(hour), int(minute), tzinfo=_zone(zone))
+    except ValueError:
+        return None
+    return moment.astimezone(datetime.timezone.utc).strftime('%H:%M')
+
+
+def start_date_at_time(start_time, current_start_date, now):
+    """The start date for a managed time of day: the stored date at that time, or else its next occurrence."""
+    hour, minute = (int(part) for part in start_time[:5].split(':'))
+    base = parse_start_date(current_start_date) if current_start_date else None
+    if base is not None:
+        return format_start_date(base.replace(hour=hour, minute=minute, second=0, microsecond=0))
+    now = utc(now)
+    moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if moment < now.replace(second=0, microsecond=0):
+        moment += datetime.timedelta(days=1)
+    return format_start_date(moment)
+
+
+def utc(now):
+    """``now`` as an aware UTC datetime (naive means UTC), or the current time when None."""
+    if now is None:
+        return datetime.datetime.now(datetime.timezone.utc)
+    if now.tzinfo is None:
+        return now.replace(tzinfo=datetime.timezone.utc)
+    return now.astimezone(datetime.timezone.utc)
+
+
+def format_start_date(moment):
+    """The form OpsRamp stores: UTC, seconds dropped, '+0000' (api-behaviour §7)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    return moment.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M') + ':00+0000'
+
+
+def canonical_start_date(value):
+    """A start date, canonical when it parses, else unchanged (so it compares as different)."""
+    moment = parse_start_date(value)
+    return format_start_date(moment) if moment is not None else value
+
+
+def start_time_of(start_date):
+    """The UTC time of day of a stored start date, or None when it does not parse."""
+    moment = parse_start_date(start_date)
+    return format_start_date(moment)[11:16] if moment is not None else None
+
+
+def now_start_date(now):
+    return format_start_date(utc(now))
+
+
+# ---------------------------------------------------------------------------------------------------- patterns
+# Which pattern fields a schedule type takes. ``schedule`` holds option values (type, frequency); the monthly
+# variants (days of the month, or week index with day of week) are both read; validation lets a task give only one.
+
+def is_daily(schedule):
+    return schedule.get('type') == 'daily'
+
+
+def is_daily_recurrence(schedule):
+    return schedule.get('type') == 'daily' and schedule.get('frequency') == 'recurrence'
+
+
+def is_weekly(schedule):
+    return schedule.get('type') == 'weekly'
+
+
+def is_monthly(schedule):
+    return schedule.get('type') == 'monthly'
