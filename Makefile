@@ -14,25 +14,30 @@ STAGE := $(STAGE_ROOT)/ansible_collections/opsramp/automation
 INSTALL_ROOT := $(WORK)/installed
 SIM_STATE := $(WORK)/simulator
 RELIABILITY_WORKERS ?= 3
+QUICK_BASE ?= main
 SOAK_JOBS ?= 3000
 LINT_COLLECTIONS := $(WORK)/lint-collections
 DOCS_BUILD := $(WORK)/docs
 IMPORTER_VENV ?= .venv-importer
 # make test runs these in order, each timed (ci/run-steps.sh)
-TEST_STEPS := units sanity integration molecule reliability lint changelog-lint docs-lint build ecosystem galaxy-check docs \
+TEST_STEPS := units component sanity integration molecule reliability lint changelog-lint docs-lint build ecosystem galaxy-check docs \
 	test-core-2.21
+# unit and component tests import the collection from the staged tree and the simulator from its copy there
+TEST_PYTHONPATH := $(STAGE_ROOT):$(STAGE)/tests/simulator
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
 export PATH := $(BIN):$(PATH)
 export ANSIBLE_NOCOLOR ?= 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv demo test units sanity integration molecule lint changelog-lint docs-lint build stage clean bench
+.PHONY: help venv demo test quick units component sanity integration molecule lint changelog-lint docs-lint build stage clean bench
 .PHONY: ecosystem lint-collections docs galaxy-check test-core-2.21
 .PHONY: reliability soak
 
 help:
 	@echo "make demo   - set up, start the simulator and run the example jobs playbook (twice, then --check --diff)"
 	@echo "make test   - set up and run every check (units, sanity, integration, molecule, lint, changelog, docs, build)"
-	@echo "other targets: units sanity integration molecule lint changelog-lint docs-lint build clean"
+	@echo "make quick  - the inner loop: unit tests, and sanity of the files changed since main (under a minute warm)"
+	@echo "other targets: units component sanity integration molecule lint changelog-lint docs-lint build clean"
 	@echo "  ecosystem      - AWX (ansible-runner), execution environment (ansible-builder), docs examples, CI pipeline"
 	@echo "  docs           - render the guides and the module/role reference to HTML (prints the index path)"
 	@echo "  galaxy-check   - run galaxy-importer on the built tarball (own virtualenv $(IMPORTER_VENV))"
@@ -55,8 +60,17 @@ stage: venv
 demo: venv
 	bash demo/run.sh
 
-units: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/simulator/tests tests/unit
+# tests/unit: pure logic, no server. tests/component: module_utils over real HTTP against the simulator, and the
+# simulator's own tests. Both run from the staged tree (docs/architecture.md).
+units: stage
+	cd $(STAGE) && PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) tests/unit
+
+component: stage
+	cd $(STAGE) && PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) tests/simulator/tests tests/component
+
+quick: stage
+	cd $(STAGE) && OPSRAMP_QUICK=1 PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) tests/unit
+	bash ci/sanity-changed.sh $(STAGE) $(QUICK_BASE)
 
 sanity: stage
 	cd $(STAGE) && ansible-test sanity --venv --python $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
@@ -106,7 +120,7 @@ test: venv
 # BUILT=1 (set by make test after its build step): use the collection that build made
 ecosystem: venv $(if $(BUILT),,build)
 	OPSRAMP_COLLECTION_TARBALL=$$(ls $(CURDIR)/dist/opsramp-automation-*.tar.gz) OPSRAMP_INSTALLED_COLLECTIONS=$(INSTALL_ROOT) \
-	  $(BIN)/python -m pytest -q -p no:cacheprovider tests/ecosystem
+	  PYTHONPATH=$(INSTALL_ROOT):$(CURDIR)/tests/simulator $(PYTEST) tests/ecosystem
 
 galaxy-check: venv $(if $(BUILT),,build)
 	PYTHON=$(PYTHON) bash ci/galaxy-check.sh $(IMPORTER_VENV) $(WORK)/galaxy-importer $$(ls dist/opsramp-automation-*.tar.gz)

@@ -3,15 +3,22 @@
 ansible-test reads doc fragments without running them, so they must hold YAML literals; the tables stay the single
 source. Run after changing a table: .venv/bin/python ci/render_doc_fragments.py
 """
+import atexit
 import os
 import re
-import runpy
+import shutil
+import subprocess
 import sys
+import tempfile
 
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-runpy.run_path(os.path.join(ROOT, 'tests', 'unit', 'conftest.py'))  # puts ansible_collections.opsramp.automation on sys.path
+# import the tables from a staged copy of the working tree, where the collection sits at ansible_collections/opsramp/...
+_STAGE_ROOT = tempfile.mkdtemp(prefix='render-doc-fragments-')
+atexit.register(shutil.rmtree, _STAGE_ROOT, True)
+subprocess.run(['bash', os.path.join(ROOT, 'ci', 'stage.sh'), _STAGE_ROOT], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+sys.path.insert(0, _STAGE_ROOT)
 
 from ansible_collections.opsramp.automation.plugins.module_utils import arguments  # noqa: E402 pylint: disable=wrong-import-position
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test-core-2.21: ansible-test sanity, the unit tests and the AWX tests on the newest ansible-core too, in a
+# make test-core-2.21: ansible-test sanity, the unit and component tests and the AWX tests on the newest ansible-core too, in a
 # second virtualenv.
 #   ci/test-core.sh VENV STAGE_ROOT
 # ansible-core 2.20 and later need Python >= 3.12, and the default python3 (3.11) resolves ansible-core 2.19, so VENV
@@ -10,6 +10,7 @@ venv=${1:?usage: test-core.sh VENV STAGE_ROOT}
 stage_root=${2:?usage: test-core.sh VENV STAGE_ROOT}
 series=2.21
 here=$(cd "$(dirname "$0")/.." && pwd)
+stage=$stage_root/ansible_collections/opsramp/automation
 
 works() {  # a real Python 3.12 that can make a virtualenv
   [ -n "$1" ] && [ -x "$1" ] && "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null
@@ -57,22 +58,25 @@ stage() {
 }
 
 sanity() {
-  (cd "$stage_root/ansible_collections/opsramp/automation" \
+  (cd "$stage" \
     && PATH=$venv/bin:$PATH "$venv/bin/ansible-test" sanity --venv --python 3.12)
 }
 
+# the unit and component tests import the collection from the staged tree, as `make units` does
 units() {
-  (cd "$here" && PATH=$venv/bin:$PATH "$venv/bin/python" -m pytest -q -p no:cacheprovider -p no:pytest-ansible \
-    tests/unit)
+  (cd "$stage" && PATH=$venv/bin:$PATH PYTHONPATH=$stage_root:$stage/tests/simulator "$venv/bin/python" -m pytest -q \
+    -p no:cacheprovider -p no:pytest-ansible tests/unit)
+  (cd "$stage" && PATH=$venv/bin:$PATH PYTHONPATH=$stage_root:$stage/tests/simulator "$venv/bin/python" -m pytest -q \
+    -p no:cacheprovider -p no:pytest-ansible tests/component)
 }
 
 awx() {  # the AWX job through ansible-runner and the credential type playbooks: AWX EEs often carry a newer core
-  (cd "$here" && PATH=$venv/bin:$PATH "$venv/bin/python" -m pytest -q -p no:cacheprovider \
-    tests/ecosystem/test_awx_runner.py tests/ecosystem/test_awx_definitions.py)
+  (cd "$here" && PATH=$venv/bin:$PATH PYTHONPATH=$stage_root:$here/tests/simulator "$venv/bin/python" -m pytest -q \
+    -p no:cacheprovider tests/ecosystem/test_awx_runner.py tests/ecosystem/test_awx_definitions.py)
 }
 
 timed "setup (Python 3.12 virtualenv $venv)" setup
 timed "stage" stage
 timed "ansible-test sanity --python 3.12" sanity
-timed "unit tests" units
+timed "unit and component tests" units
 timed "AWX tests (ansible-runner, credential type)" awx

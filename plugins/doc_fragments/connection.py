@@ -8,7 +8,7 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # Rendered from module_utils.arguments.CONNECTION_OPTIONS, the table that builds the argument spec;
+    # Rendered from module_utils.connection.CONNECTION_OPTIONS, the table that builds the argument spec;
     # tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift; ci/render_doc_fragments.py rewrites them.
     DOCUMENTATION = r'''
 options:

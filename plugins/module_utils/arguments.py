@@ -1,11 +1,12 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Connection options, defined once.
+"""Option tables, defined once, turned into argument specs and doc fragments.
 
-``CONNECTION_OPTIONS`` drives three things: the argument spec every module merges in
+``connection.CONNECTION_OPTIONS`` drives three things: the argument spec every module merges in
 (``connection_argument_spec``), the environment fallbacks, and the ``opsramp.automation.connection`` doc fragment
-(``connection_doc_fragment``), so the docs can never drift from what the modules accept.
+(``connection_doc_fragment``), so the docs can never drift from what the modules accept. The job option tables below
+do the same for the job options.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -16,63 +17,9 @@ import re
 
 from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.parsing.convert_bool import boolean
+from ansible_collections.opsramp.automation.plugins.module_utils.connection import CONNECTION_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
     APPROVALS, FREQUENCIES, SCHEDULE_TYPES, USER_TYPES, VERSIONS_SAVED, WEEK_INDEXES)
-
-DEFAULT_TOKEN_PATH = '/tenancy/auth/oauth/token'
-
-CONNECTION_OPTIONS = [
-    dict(name='url', type='str', env='OPSRAMP_URL', required=True,
-         description=[
-             'Base URL of the OpsRamp API, for example C(https://acme.api.opsramp.com).',
-             'The API paths (C(/api/v2/...)) and the token path are appended to it.',
-         ]),
-    dict(name='tenant_id', type='str', env='OPSRAMP_TENANT_ID', required=True,
-         description=[
-             'Tenant whose jobs the task manages: a client id (C(client_123) or a UUID) or a partner id (C(msp_123)).',
-             'A partner credential may manage the jobs of its clients by naming the client here.',
-         ]),
-    dict(name='client_id', type='str', env='OPSRAMP_CLIENT_ID',
-         description=[
-             'Key of an OpsRamp OAuth2 custom integration (client-credentials grant).',
-             'Required with O(client_secret) unless O(access_token) is given.',
-         ]),
-    dict(name='client_secret', type='str', env='OPSRAMP_CLIENT_SECRET', no_log=True,
-         description=['Secret of the OAuth2 custom integration named by O(client_id).']),
-    dict(name='access_token', type='str', env='OPSRAMP_ACCESS_TOKEN', no_log=True,
-         description=[
-             'A bearer token issued earlier, used instead of O(client_id) and O(client_secret).',
-             'Saves one token request per task. The task fails, without retrying, once the token expires.',
-         ]),
-    dict(name='validate_certs', type='bool', env='OPSRAMP_VALIDATE_CERTS', default=True,
-         description=[
-             'Whether to verify the TLS certificate of the OpsRamp API.',
-             'Turn this off only for testing: the task then warns on every run.',
-         ]),
-    dict(name='ca_path', type='path', env='OPSRAMP_CA_PATH',
-         description=[
-             'Path to a PEM file of CA certificates to trust instead of the system bundle, for example the CA of a '
-             'corporate TLS-inspecting proxy. Ignored when O(validate_certs=false).',
-         ]),
-    dict(name='timeout', type='float', env='OPSRAMP_TIMEOUT', default=30,
-         description=['Seconds to wait for OpsRamp to connect and to answer each request.']),
-    dict(name='token_path', type='str', env='OPSRAMP_TOKEN_PATH', default=DEFAULT_TOKEN_PATH,
-         description=[
-             'Path of the OAuth2 token endpoint, appended to O(url).',
-             'Older tenants use C(/auth/oauth/token); when the default answers 404 the client tries that one once.',
-         ]),
-    dict(name='max_retries', type='int', env='OPSRAMP_MAX_RETRIES', default=4,
-         description=[
-             'How many times a request is retried after a rate-limit answer (429), a transient server error '
-             '(502, 503, 504, or 500 with OpsRamp code C(0005)) or a connection error.',
-             'Creates, updates and runs are retried only when OpsRamp said it did not execute them (429): they are '
-             'never sent twice blindly.',
-         ]),
-]
-
-# Options that must be present once environment fallbacks are applied: enforced by the client with a message
-# that names the option and its environment variable, rather than by Ansible's bare "missing required argument".
-REQUIRED_CONNECTION_OPTIONS = tuple(option['name'] for option in CONNECTION_OPTIONS if option.get('required'))
 
 
 def connection_argument_spec():
@@ -91,7 +38,7 @@ def connection_doc_fragment():
     """The ``options`` of the connection doc fragment, as data.
 
     ``plugins/doc_fragments/connection.py`` must hold this as a YAML literal (ansible-test reads fragments without
-    running them); ``tests/unit/plugins/doc_fragments/test_connection.py`` fails, printing the YAML, when they differ.
+    running them); ``tests/unit/plugins/doc_fragments/test_doc_fragments.py`` fails, printing the YAML, when they differ.
     """
     options = {}
     for option in CONNECTION_OPTIONS:

@@ -4,12 +4,92 @@
 """The small error hierarchy every module turns into ``fail_json`` in one place (``module.run_module``).
 
 Messages are written for a person: they say what failed and what to check. No message ever carries a
-credential, a token or a sensitive value: the client never puts request headers or form bodies into one.
+credential, a token or a sensitive value: the client never puts request headers or form bodies into one, and
+passes every text that came from the server through a ``Redactor``. "notes §x" refers to the OpsRamp API notes.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import json
+import threading
+
+# OpsRamp's error code for a resource that is not there (yet), sent with HTTP 500 (notes §3.3, §3.4): a 500 with it
+# is a "not found" to a lookup, and a transient error worth retrying to anything else.
+NOT_FOUND_CODE = '0005'
+REDACTED = '********'
+MAX_TEXT = 300
+
+
+def opsramp_code(body):
+    """OpsRamp's own error code in an error body (an object, or a list of them), or None."""
+    if isinstance(body, list) and body:
+        body = body[0]
+    if isinstance(body, dict) and body.get('code') is not None:
+        return str(body.get('code'))
+    return None
+
+
+def shorten(text, limit=MAX_TEXT):
+    """``text`` on one line, cut to ``limit`` characters."""
+    text = ' '.join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 3] + '...'
+
+
+def describe_error_body(body):
+    """A short human text out of any of OpsRamp's error body shapes (notes §3.3)."""
+    if isinstance(body, dict):
+        return _describe_error_object(body)
+    if isinstance(body, list):
+        parts = []
+        for item in body:
+            if isinstance(item, dict):
+                text = _describe_error_object(item)
+                parts.append('%s: %s' % (item['fieldName'], text) if item.get('fieldName') else text)
+            else:
+                parts.append(str(item))
+        return shorten('; '.join(parts))
+    if body is None:
+        return 'no details in the response'
+    return shorten(body)
+
+
+def _describe_error_object(body):
+    text = body.get('error_description') or body.get('message') or body.get('error') or body.get('errorMessage')
+    if text is None:
+        return shorten(json.dumps(body, sort_keys=True))
+    code = body.get('code')
+    return shorten('%s (code %s)' % (text, code) if code not in (None, '') else text)
+
+
+class Redactor:
+    """Replaces every secret it was told about (client secret, tokens) with ******** in text or JSON-like data."""
+
+    def __init__(self, *secrets):
+        self._lock = threading.Lock()
+        self._secrets = []
+        for secret in secrets:
+            self.add(secret)
+
+    def add(self, secret):
+        """Hide ``secret`` from now on (longest first, so that a secret containing another is hidden whole)."""
+        if not secret:
+            return
+        with self._lock:
+            self._secrets = sorted(set(self._secrets) | set([str(secret)]), key=len, reverse=True)
+
+    def redact(self, value):
+        """``value`` (text, or lists and dicts of it) with every known secret replaced by ********."""
+        if isinstance(value, dict):
+            return dict((key, self.redact(item)) for key, item in value.items())
+        if isinstance(value, list):
+            return [self.redact(item) for item in value]
+        if not isinstance(value, str):
+            return value
+        for secret in self._secrets:
+            value = value.replace(secret, REDACTED)
+        return value
 
 
 class OpsRampError(Exception):
@@ -54,6 +134,10 @@ class CommunicationError(OpsRampError):
 class ApiError(OpsRampError):
     """OpsRamp answered with an error status."""
 
+    # an earlier attempt of this same request may have been applied (it timed out, or its connection broke, and it
+    # was re-sent): a "not found" answer to the re-sent delete then most likely means that attempt deleted it
+    earlier_attempt_maybe_applied = False
+
     def __init__(self, message, status=None, method=None, path=None, body=None):
         super(ApiError, self).__init__(message, status=status, method=method, path=path, body=body)
         self.status = status
@@ -64,12 +148,7 @@ class ApiError(OpsRampError):
     @property
     def code(self):
         """OpsRamp's own error code (``"0005"`` and the like), if the body carries one."""
-        body = self.body
-        if isinstance(body, list) and body:
-            body = body[0]
-        if isinstance(body, dict) and body.get('code') is not None:
-            return str(body.get('code'))
-        return None
+        return opsramp_code(self.body)
 
     @property
     def maybe_applied(self):

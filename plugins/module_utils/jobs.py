@@ -14,13 +14,13 @@ import copy
 
 from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+    NOT_FOUND_CODE,
     ApiError,
     CommunicationError,
     JobLookupError,
     OpsRampError,
 )
 
-NOT_FOUND_CODE = '0005'
 SEARCH_PAGE_SIZE = 500
 # The spec's default sort key, ascending: oldest first if OpsRamp sorts ids by age (api-behaviour §19); the spec's
 # default direction is descending.

@@ -9,11 +9,12 @@ __metaclass__ = type
 
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule, missing_required_lib
+from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule
 
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import connection_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, Client
+from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils.transport import fail_if_missing_requests
 
 
 class _OpsRampModule(AnsibleModule):
@@ -98,8 +99,7 @@ def run_module(argument_spec, run, **module_kwargs):
     spec.update(argument_spec)
     module_kwargs.setdefault('supports_check_mode', True)
     module = _OpsRampModule(argument_spec=spec, **module_kwargs)
-    if not HAS_REQUESTS:
-        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    fail_if_missing_requests(module)
     try:
         client = Client.from_params(module.params, warn=module.warn)
         result = run(module, client)

@@ -14,7 +14,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import glob
-import importlib.util
 import os
 import subprocess
 import sys
@@ -23,14 +22,12 @@ import uuid
 
 import pytest
 
+# ``make ecosystem`` puts the installed collection (ansible_collections.opsramp.automation) and tests/simulator
+# (opsramp_simulator) on PYTHONPATH.
+from opsramp_simulator import SimControl
+
 ROOT = os.path.realpath(os.path.join(os.path.dirname(__file__), '..', '..'))
 BIN = os.path.dirname(sys.executable)
-
-# The unit tests' conftest puts ansible_collections.opsramp.automation and opsramp_simulator on sys.path.
-_spec = importlib.util.spec_from_file_location('_opsramp_unit_conftest', os.path.join(ROOT, 'tests', 'unit', 'conftest.py'))
-_spec.loader.exec_module(importlib.util.module_from_spec(_spec))
-
-from opsramp_simulator import SimControl  # noqa: E402  pylint: disable=wrong-import-position
 
 
 def tool(name):

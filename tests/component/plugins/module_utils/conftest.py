@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fixtures for the client and jobs tests: one simulator per session, reset before every test, and a client factory
-that records sleeps and warnings instead of sleeping."""
+"""Fixtures of the component tests (module_utils over real HTTP): one simulator per session, reset before every
+test, and a client factory that records sleeps and warnings instead of sleeping."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -14,11 +14,7 @@ import pytest
 
 from opsramp_simulator import SimConfig, Simulator, make_self_signed_cert
 
-from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
-
-CLIENT_ID = 'demo-client'
-CLIENT_SECRET = 'demo-secret'
-TENANT = 'client_1'
+from http_support import CLIENT_ID, CLIENT_SECRET, TENANT, new_client
 
 
 @pytest.fixture(scope='session')
@@ -84,7 +80,7 @@ def make_client(sim, recorder):
         options = dict(url=sim.url, tenant_id=TENANT, client_id=CLIENT_ID, client_secret=CLIENT_SECRET,
                        max_retries=4, timeout=5, warn=recorder.warn, sleep=recorder.sleep, rand=lambda: 0.5)
         options.update(overrides)
-        client = Client(**options)
+        client = new_client(**options)
         clients.append(client)
         return client
 

@@ -1,0 +1,59 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Connection options checked before any request, over the simulator: nothing is sent when an option is wrong."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from http_support import TOKEN_PATH, TYPES
+
+from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
+from ansible_collections.opsramp.automation.plugins.module_utils.connection import CONNECTION_OPTIONS
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+
+
+def connection_params(sim, **changes):
+    params = dict((option['name'], option.get('default')) for option in CONNECTION_OPTIONS)
+    params.update(url=sim.url, tenant_id='client_1', client_id='demo-client', client_secret='demo-secret')
+    params.update(changes)
+    return params
+
+
+@pytest.mark.parametrize('changes, option, text', [
+    (dict(url=None), 'url', "missing required option 'url' (or environment variable OPSRAMP_URL)"),
+    (dict(tenant_id=' '), 'tenant_id', "missing required option 'tenant_id' (or environment variable OPSRAMP_TENANT_ID)"),
+    (dict(url='ftp://acme.example.com'), 'url', 'is not an http(s) URL with a host'),
+    (dict(url='acme.api.opsramp.com'), 'url', 'is not an http(s) URL with a host'),
+    (dict(url='https://'), 'url', 'is not an http(s) URL with a host'),
+    (dict(url='https://user:demo-secret@acme.example.com'), 'url', 'must not contain a user name or password'),
+    (dict(client_id=None, client_secret=None), 'client_id',
+     'give access_token (or environment variable OPSRAMP_ACCESS_TOKEN), or both client_id and client_secret'),
+    (dict(client_secret=None), 'client_secret', "missing option 'client_secret' (or environment variable "
+                                                "OPSRAMP_CLIENT_SECRET): it is required with client_id"),
+    (dict(client_id=None), 'client_id', "missing option 'client_id'"),
+    (dict(timeout=0), 'timeout', "option 'timeout' must be a number of seconds greater than 0"),
+    (dict(timeout='soon'), 'timeout', "option 'timeout' must be"),
+    (dict(max_retries=-1), 'max_retries', "option 'max_retries' must be an integer, 0 or more"),
+    (dict(ca_path='/nonexistent/ca.pem'), 'ca_path', "ca_path '/nonexistent/ca.pem' is not a readable file"),
+], ids=['no-url', 'no-tenant', 'ftp-url', 'no-scheme', 'no-host', 'userinfo', 'no-credentials', 'no-secret', 'no-client-id',
+        'zero-timeout', 'text-timeout', 'negative-retries', 'missing-ca'])
+def test_options_are_validated_before_any_request(sim, log, assert_no_secrets, changes, option, text):
+    with pytest.raises(ValidationError) as info:
+        Client.from_params(connection_params(sim, **changes))
+    assert info.value.option == option
+    assert text in info.value.message
+    assert log() == []
+    assert_no_secrets(info.value)
+
+
+def test_from_params_applies_defaults_and_passes_warnings(sim, recorder):
+    params = connection_params(sim, timeout=None, max_retries=None, token_path=None, validate_certs=False)
+    client = Client.from_params(params, warn=recorder.warn)
+    assert client.config.timeout == 30.0 and client.config.max_retries == 4 and client.token_path == TOKEN_PATH
+    assert len(recorder.warnings) == 1
+    assert client.get(TYPES)['jobNameAndType']
+    client.close()

@@ -1,0 +1,104 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The transport over real HTTP against the simulator: error bodies made readable, bodies that are not JSON,
+redirects reported, and TLS (self-signed certificates, ca_path, validation turned off)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import warnings
+
+import pytest
+
+from urllib3.exceptions import InsecureRequestWarning
+
+from http_support import JOB, JOBS, TYPES, fault
+
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, CommunicationError
+
+
+# ----------------------------------------------------------------------------------------------- error bodies
+
+
+def test_other_400_is_an_api_error_without_reauthentication(sim, make_client, log):
+    body = [{'code': '0002', 'fieldName': 'name', 'message': 'The name is required'}]
+    fault(sim, method='POST', path='/jobs$', action='status', status=400, body=body)
+    client = make_client()
+    with pytest.raises(ApiError) as info:
+        client.post(JOBS, JOB)
+    assert info.value.message == ('OpsRamp API error 400 on POST /api/v2/tenants/client_1/jobs: '
+                                  'name: The name is required (code 0002)')
+    assert info.value.status == 400 and info.value.body == body and info.value.code == '0002'
+    assert not info.value.maybe_applied
+    assert len(log(kind='token')) == 1 and len(log(kind='write')) == 1
+
+
+@pytest.mark.parametrize('rule, expected', [
+    (dict(body={'code': '0003', 'message': 'Invalid schedule'}), 'Invalid schedule (code 0003)'),
+    (dict(body={'error': 'bad_request', 'error_description': 'Malformed job'}), 'Malformed job'),
+    (dict(raw_body='MetricName cannot be null'), 'MetricName cannot be null'),
+    (dict(raw_body='x' * 1000), 'x' * 290),
+], ids=['code-message', 'oauth-style', 'plain-text', 'long-text'])
+def test_error_bodies_become_readable_messages(sim, make_client, rule, expected):
+    fault(sim, method='GET', path='/jobs/types$', action='status', status=409, **rule)
+    with pytest.raises(ApiError) as info:
+        make_client().get(TYPES)
+    assert info.value.message.startswith('OpsRamp API error 409 on GET %s: ' % TYPES)
+    assert expected in info.value.message
+    assert len(info.value.message) < 400 and len(str(info.value.body)) <= 300
+
+
+# ----------------------------------------------------------------------------------------------- bodies
+
+
+def test_body_that_is_not_json(sim, make_client):
+    fault(sim, method='GET', path='/jobs/types$', action='bad_json')
+    with pytest.raises(CommunicationError) as info:
+        make_client().get(TYPES)
+    assert info.value.message.startswith('OpsRamp returned a response that is not JSON (GET %s)' % TYPES)
+
+
+def test_empty_body_is_none(sim, make_client):
+    fault(sim, method='GET', path='/jobs/types$', action='empty')
+    assert make_client().get(TYPES) is None
+
+
+def test_redirect_is_reported_not_followed(sim, make_client, log):
+    fault(sim, method='GET', path='/jobs/types$', action='status', status=301,
+          headers={'Location': 'https://elsewhere.example.com/api'})
+    with pytest.raises(ApiError) as info:
+        make_client().get(TYPES)
+    assert 'redirected to https://elsewhere.example.com/api; check url' in info.value.message
+    assert len(log(kind='read')) == 1
+
+
+# ----------------------------------------------------------------------------------------------- TLS
+
+
+def test_tls_self_signed_certificate_is_rejected_clearly(tls_simulator, make_client, recorder):
+    client = make_client(url=tls_simulator.url)
+    with pytest.raises(CommunicationError) as info:
+        client.get(TYPES)
+    message = info.value.message
+    assert message.startswith('TLS certificate verification failed for %s: ' % tls_simulator.url)
+    assert message.endswith('; set ca_path to the CA that signed it, or validate_certs false for testing only')
+    assert 'self-signed' in message or 'self signed' in message
+    assert recorder.sleeps == [] and info.value.maybe_applied is False
+
+
+def test_tls_with_ca_path(tls_simulator, tls_files, make_client, recorder):
+    client = make_client(url=tls_simulator.url, ca_path=tls_files[0])
+    assert client.get(TYPES)['jobNameAndType']
+    assert recorder.warnings == []
+
+
+def test_tls_validation_disabled_warns_once(tls_simulator, make_client, recorder):
+    with warnings.catch_warnings(record=True) as caught:
+        client = make_client(url=tls_simulator.url, validate_certs=False)
+        client.get(TYPES)
+        client.get(TYPES)
+    assert len(recorder.warnings) == 1
+    assert recorder.warnings[0].startswith('TLS certificate validation is disabled')
+    assert not [w for w in caught if issubclass(w.category, InsecureRequestWarning)]
