@@ -2,13 +2,14 @@
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """examples/ci/gitops-pipeline.yml: when each job runs, where the secrets go, and its shell steps run for real
-(after the install step) against the simulator with the demo playbook."""
+(after the install step) against the simulator, with the demo playbook and with examples/gitops and its vault."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -17,6 +18,8 @@ import yaml
 from conftest import BIN, ROOT
 
 PIPELINE = os.path.join(ROOT, 'examples', 'ci', 'gitops-pipeline.yml')
+GITOPS = os.path.join(ROOT, 'examples', 'gitops')
+VAULT_STEP = 'Give Ansible the vault password (when the playbooks use Ansible Vault)'
 
 
 @pytest.fixture(scope='module')
@@ -47,18 +50,40 @@ def steps(job):
     return dict((step['name'], step['run']) for step in job['steps'] if 'run' in step and 'name' in step)
 
 
-def test_steps_preview_apply_converge_and_drift(workflow, tmp_path, simulator, client_secret, installed_collections):
+def runner_environment(workflow, tmp_path, simulator, client_secret, installed_collections):
+    """What a GitHub runner gives the steps: the workflow's env (secrets and variables filled in) and its files."""
     env = dict(os.environ)
     env.update((name, value) for name, value in workflow['env'].items() if not value.startswith('${{'))
     env.update(PATH=BIN + os.pathsep + os.environ['PATH'], ANSIBLE_COLLECTIONS_PATH=installed_collections,
-               PLAYBOOK=os.path.join(ROOT, 'demo', 'site.yml'), OPSRAMP_URL=simulator.url, OPSRAMP_TENANT_ID='client_1',
-               OPSRAMP_CLIENT_ID='demo-client', OPSRAMP_CLIENT_SECRET=client_secret,
-               GITHUB_STEP_SUMMARY=str(tmp_path / 'summary.md'))
+               OPSRAMP_URL=simulator.url, OPSRAMP_TENANT_ID='client_1', OPSRAMP_CLIENT_ID='demo-client',
+               OPSRAMP_CLIENT_SECRET=client_secret, GITHUB_STEP_SUMMARY=str(tmp_path / 'summary.md'),
+               GITHUB_ENV=str(tmp_path / 'github_env'), RUNNER_TEMP=str(tmp_path))
+    return env
+
+
+def run_step(workflow, job, step, env, cwd):
+    script = steps(workflow['jobs'][job])[step]
+    return subprocess.run(['bash', '-e', '-c', script], env=env, cwd=str(cwd), stdout=subprocess.PIPE, check=False,
+                          stderr=subprocess.STDOUT, universal_newlines=True)
+
+
+def github_env(env):
+    """The variables earlier steps appended to $GITHUB_ENV, which the runner gives the later steps."""
+    if not os.path.exists(env['GITHUB_ENV']):
+        return {}
+    with open(env['GITHUB_ENV']) as f:
+        return dict(line.split('=', 1) for line in f.read().splitlines() if '=' in line)
+
+
+def test_steps_preview_apply_converge_and_drift(workflow, tmp_path, simulator, client_secret, installed_collections):
+    env = runner_environment(workflow, tmp_path, simulator, client_secret, installed_collections)
+    env.update(PLAYBOOK=os.path.join(ROOT, 'demo', 'site.yml'))
 
     def run(job, step):
-        script = steps(workflow['jobs'][job])[step]
-        return subprocess.run(['bash', '-e', '-c', script], env=env, cwd=str(tmp_path), stdout=subprocess.PIPE, check=False,
-                              stderr=subprocess.STDOUT, universal_newlines=True)
+        return run_step(workflow, job, step, env, tmp_path)
+
+    # a repository without a vault: the vault step does nothing
+    assert run('preview', VAULT_STEP).returncode == 0 and github_env(env) == {}
 
     preview = run('preview', 'Preview the changes (check mode, nothing is written)')
     assert preview.returncode == 0, preview.stdout
@@ -79,3 +104,45 @@ def test_steps_preview_apply_converge_and_drift(workflow, tmp_path, simulator, c
     assert drift.returncode != 0
     assert '"Friday"' in drift.stdout  # the diff shows the console edit
     assert client_secret not in preview.stdout + converge.stdout + drift.stdout
+
+
+def test_gitops_example_gets_its_vault_password_from_the_secret(workflow, tmp_path, simulator, client_secret,
+                                                                installed_collections):
+    """examples/gitops as a team's repository holds it: no vault password committed, ansible.cfg without
+    vault_password_file; the vault step writes the secret to a file outside the checkout for the playbook runs."""
+    repository = tmp_path / 'repository'
+    shutil.copytree(GITOPS, str(repository), ignore=shutil.ignore_patterns('example-vault-password.txt'))
+    config = (repository / 'ansible.cfg').read_text()
+    assert 'vault_password_file' in config
+    (repository / 'ansible.cfg').write_text(
+        '\n'.join(line for line in config.splitlines() if not line.startswith('vault_password_file')))
+    with open(os.path.join(GITOPS, 'example-vault-password.txt')) as f:
+        vault_password = f.read().strip()
+    env = runner_environment(workflow, tmp_path, simulator, client_secret, installed_collections)
+
+    def run(job, step):
+        return run_step(workflow, job, step, dict(env, **github_env(env)), repository)
+
+    without = run('preview', 'Preview the changes (check mode, nothing is written)')
+    assert without.returncode != 0 and 'vault' in without.stdout.lower(), without.stdout  # no password: no run
+
+    env['ANSIBLE_VAULT_PASSWORD'] = vault_password  # the step's env: the secret
+    assert run('preview', VAULT_STEP).returncode == 0
+    password_file = github_env(env)['ANSIBLE_VAULT_PASSWORD_FILE']
+    assert os.path.dirname(password_file) == str(tmp_path) and oct(os.stat(password_file).st_mode & 0o777) == '0o600'
+    del env['ANSIBLE_VAULT_PASSWORD']  # only the vault step has it
+
+    preview = run('preview', 'Preview the changes (check mode, nothing is written)')
+    assert preview.returncode == 0, preview.stdout
+    assert "+++ after: job 'netops-monthly-log-cleanup'" in preview.stdout and simulator.control.jobs() == []
+    assert run('apply', 'Apply').returncode == 0
+    assert sorted(job['name'] for job in simulator.control.jobs()) == sorted(
+        name[:-4] for name in os.listdir(os.path.join(GITOPS, 'jobs')))
+    converge = run('apply', 'Prove convergence (a second run must change nothing)')
+    assert converge.returncode == 0, converge.stdout
+    cleanup = [job for job in simulator.control.jobs() if job['name'] == 'netops-monthly-log-cleanup'][0]
+    share_password = [parameter['value'] for parameter in simulator.control.job(cleanup['id'])['script']['parameters']
+                      if str(parameter['paramId']) == '3'][0]  # from vault.yml
+    assert len(share_password) > 8
+    for output in (without.stdout, preview.stdout, converge.stdout):
+        assert client_secret not in output and vault_password not in output and share_password not in output
