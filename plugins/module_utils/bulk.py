@@ -5,7 +5,7 @@
 
 Validate every job before any request; list the tenant's jobs once (the fewest search pages); match each job by id
 or exact name, failing before any write on duplicates or ambiguous names; then run the single-job decision that
-opsramp_job runs (``reconcile.apply_job``) for each job in a bounded pool of worker threads. The workers share one
+opsramp_job runs (``reconcile.decide``, then ``reconcile.execute``) for each job in a bounded pool of worker threads. The workers share one
 client: one session, one token, one rate-limit pacer. A job that fails does not stop the others: its error is
 collected, and the task fails at the end listing every failed job, with what was done.
 """
@@ -16,7 +16,7 @@ __metaclass__ = type
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.opsramp.automation.plugins.module_utils import job_model, jobs, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils import job_types, jobs, reconcile
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     AuthenticationError,
@@ -27,7 +27,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
 
 DEFAULT_WORKERS = 4
 MAX_WORKERS = 16
-ACTIONS = ('created', 'updated', 'deleted', 'unchanged')
+ACTIONS = reconcile.ACTIONS
 MAX_ERRORS_IN_MESSAGE = 20
 _JOB_DEFAULTS = dict([(option['name'], None) for option in JOB_OPTIONS] + [('state', 'present')])
 
@@ -37,24 +37,27 @@ class BulkReconcileError(OpsRampError):
 
 
 class _Item:
-    """One job to reconcile: a list element (``index``) or a job to prune (``index`` None)."""
+    """One job to reconcile: a list element (``index``) or a job to prune (``index`` None).
 
-    def __init__(self, params, current_job=None, index=None):
-        self.params = params
-        self.current_job = current_job
+    ``target`` is a ``reconcile.Wanted``; ``listed_job`` the search result it names, if any.
+    """
+
+    def __init__(self, target, listed_job=None, index=None):
+        self.target = target
+        self.listed_job = listed_job
         self.index = index
 
     @property
     def name(self):
         """The job's name as the results show it: the declared one, else the listed one, else its id."""
-        listed = self.current_job or {}
-        return self.params['name'] or listed.get('name') or self.params['id']
+        listed = self.listed_job or {}
+        return self.target.name or listed.get('name') or self.target.job_id
 
     @property
     def label(self):
         """How messages name the job: jobs[3] 'nightly backup', or prune 'team-old' (id ...)."""
         if self.index is None:
-            return "prune '%s' (id %s)" % (self.name, self.params['id'])
+            return "prune '%s' (id %s)" % (self.name, self.target.job_id)
         return "jobs[%d] '%s'" % (self.index, self.name)
 
 
@@ -68,39 +71,50 @@ class _Stop:
 class _Outcome:
     """What became of one job: only what the result reports, so that the jobs themselves are not kept until the end."""
 
-    def __init__(self, action=None, result=None, hidden=None, error=None):
-        result = result or {}
+    def __init__(self, action=None, job_id=None, changes=(), diff=None, error=None):
         self.action = action
-        self.job_id = (result.get('job') or {}).get('id')
-        self.changes = result.get('changes', [])
-        self.diff = result.get('diff')
-        self.hidden = hidden or set()
+        self.job_id = job_id
+        self.changes = list(changes)
+        self.diff = diff
         self.error = error
+
+    @classmethod
+    def of(cls, plan, job, want_diff):
+        """The outcome of ``plan``, ``job`` being the job after it ran (or would have run)."""
+        return cls(plan.action, (job or {}).get('id'), plan.changes, plan.diff() if want_diff else None)
 
 
 # ---------------------------------------------------------------------------------------------------- the flow
 
-def reconcile_jobs(client, specs, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False,
-                   want_diff=False, no_log_values=None):
-    """Bring every job of ``specs`` (job options plus ``state``) to its state; with ``prune``, delete the jobs whose
-    name starts with ``prune_prefix`` and that no element names. Returns the module result; raises
-    BulkReconcileError, carrying that result, when some jobs failed.
+class Options:
+    """How the list is reconciled: the module's options besides ``jobs``, validated; and check and diff mode.
+
+    With ``prune``, the jobs whose name starts with ``prune_prefix`` and that no element names are deleted.
     """
-    workers = check_workers(workers)
-    prune_prefix = check_prune(prune, prune_prefix)
-    job_params = validated_job_params(specs)
-    for params in job_params:
-        reconcile.hide(no_log_values, job_model.sensitive_values(params))
-    if prune:
-        _warn_unprunable(client, job_params, prune_prefix)
-    if not job_params and not prune:
-        return summarise([], [], want_diff, check_mode)
+
+    def __init__(self, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False, want_diff=False):
+        self.workers = check_workers(workers)
+        self.prune_prefix = check_prune(prune, prune_prefix) if prune else None
+        self.check_mode = check_mode
+        self.want_diff = want_diff
+
+
+def reconcile_jobs(client, specs, options=None):
+    """Bring every job of ``specs`` (job options plus ``state``) to its state, as ``options`` (``Options``) say.
+
+    Returns the module result; raises BulkReconcileError, carrying that result, when some jobs failed.
+    """
+    options = options or Options()
+    targets = validated_targets(specs)
+    if options.prune_prefix is not None:
+        _warn_unprunable(client, targets, options.prune_prefix)
+    job_types.warn_unknown(client, [('jobs[%d].job_type' % index, target.desired.get('job_type'))
+                                    for index, target in enumerate(targets) if target.desired is not None])
+    if not targets and options.prune_prefix is None:
+        return summarise([], [], options)
     listed = [job for job in jobs.search_jobs(client) if isinstance(job, dict) and job.get('id')]
-    items = plan(job_params, listed, prune_prefix if prune else None)
-    outcomes = run_items(client, items, workers, check_mode, want_diff)
-    for outcome in outcomes:
-        reconcile.hide(no_log_values, outcome.hidden)
-    return summarise(items, outcomes, want_diff, check_mode)
+    items = plan(targets, listed, options.prune_prefix)
+    return summarise(items, run_items(client, items, options), options)
 
 
 def check_workers(workers):
@@ -124,25 +138,24 @@ def check_prune(prune, prune_prefix):
 
 # ---------------------------------------------------------------------------------------------------- validation
 
-def validated_job_params(specs):
-    """The list elements as complete job options, each validated as opsramp_job validates its options.
+def validated_targets(specs):
+    """What each list element asks (``reconcile.Wanted``), validated as opsramp_job validates its options.
 
     Raises ValidationError naming ``jobs[i].<option>``, before any request.
     """
-    job_params = []
+    targets = []
     for index, spec in enumerate(specs or []):
         params = dict(_JOB_DEFAULTS)
         params.update((key, value) for key, value in (spec or {}).items() if value is not None)
         try:
             if params['state'] not in ('present', 'absent'):
                 raise ValidationError('state: %r is not one of present, absent' % (params['state'],), option='state')
-            job_model.validate_job_params(params, state=params['state'])
+            targets.append(reconcile.wanted(params))
         except ValidationError as error:
             raise for_job(error, index) from None
-        job_params.append(params)
-    _check_unique(job_params, 'name')
-    _check_unique(job_params, 'id')
-    return job_params
+    _check_unique([target.name for target in targets], 'name')
+    _check_unique([target.job_id for target in targets], 'id')
+    return targets
 
 
 def for_job(error, index):
@@ -158,10 +171,9 @@ def for_job(error, index):
     return ValidationError(message, option=option)
 
 
-def _check_unique(job_params, key):
+def _check_unique(values, key):
     first = {}
-    for index, params in enumerate(job_params):
-        value = params[key]
+    for index, value in enumerate(values):
         if value is None:
             continue
         if value in first:
@@ -170,9 +182,9 @@ def _check_unique(job_params, key):
         first[value] = index
 
 
-def _warn_unprunable(client, job_params, prune_prefix):
-    outside = ["jobs[%d] '%s'" % (index, params['name']) for index, params in enumerate(job_params)
-               if params['name'] is not None and not params['name'].startswith(prune_prefix)]
+def _warn_unprunable(client, targets, prune_prefix):
+    outside = ["jobs[%d] '%s'" % (index, target.name) for index, target in enumerate(targets)
+               if target.name is not None and not target.name.startswith(prune_prefix)]
     if outside:
         client.warn("%d jobs of the list do not start with prune_prefix '%s', so prune will not delete them once they "
                     "leave the list: %s" % (len(outside), prune_prefix, ', '.join(outside)))
@@ -180,7 +192,7 @@ def _warn_unprunable(client, job_params, prune_prefix):
 
 # ---------------------------------------------------------------------------------------------------- matching
 
-def plan(job_params, listed, prune_prefix=None):
+def plan(targets, listed, prune_prefix=None):
     """The work items: each list element with the listed job it names (by id, else by exact name), then the jobs
     to prune. Raises JobLookupError, before any write, when a name is ambiguous or two elements name one job."""
     by_id = dict((job['id'], job) for job in listed)
@@ -188,51 +200,55 @@ def plan(job_params, listed, prune_prefix=None):
     for job in listed:
         by_name.setdefault(job.get('name'), []).append(job)
     items, problems, claimed = [], [], {}
-    for index, params in enumerate(job_params):
-        if params['id']:
-            current_job = by_id.get(params['id'])  # None: not listed, read by id in the worker
-        else:
-            matches = by_name.get(params['name'], [])
-            if len(matches) > 1:
-                problems.append("jobs[%d]: %d jobs are named '%s' (ids %s); give jobs[%d].id to choose one"
-                                % (index, len(matches), params['name'], ', '.join(job['id'] for job in matches), index))
-            current_job = matches[0] if matches else None
+    for index, target in enumerate(targets):
+        current_job = _listed_job(target, index, by_id, by_name, problems)
         if current_job is not None:
             if current_job['id'] in claimed:
                 problems.append('jobs[%d] and jobs[%d] both name job %s' % (claimed[current_job['id']], index,
                                                                             current_job['id']))
             claimed[current_job['id']] = index
-        items.append(_Item(params, current_job, index))
+        items.append(_Item(target, current_job, index))
     if problems:
         raise JobLookupError('%s; nothing was written' % '; '.join(problems))
     if prune_prefix is not None:
-        items.extend(_prune_items(listed, prune_prefix, set(claimed) | set(p['id'] for p in job_params if p['id'])))
+        items.extend(_prune_items(listed, prune_prefix, set(claimed) | set(t.job_id for t in targets if t.job_id)))
     return items
+
+
+def _listed_job(target, index, by_id, by_name, problems):
+    """The listed job that element ``index`` names (by id, else by name); a name several jobs share is a problem."""
+    if target.job_id:
+        return by_id.get(target.job_id)  # None: not listed, read by id in the worker
+    matches = by_name.get(target.name, [])
+    if len(matches) > 1:
+        problems.append("jobs[%d]: %d jobs are named '%s' (ids %s); give jobs[%d].id to choose one"
+                        % (index, len(matches), target.name, ', '.join(job['id'] for job in matches), index))
+    return matches[0] if matches else None
 
 
 def _prune_items(listed, prune_prefix, kept_ids):
     doomed = [job for job in listed if job['id'] not in kept_ids
               and isinstance(job.get('name'), str) and job['name'].startswith(prune_prefix)]
     doomed.sort(key=lambda job: (job['name'], job['id']))
-    return [_Item(dict(_JOB_DEFAULTS, id=job['id'], name=job['name'], state='absent'), job) for job in doomed]
+    return [_Item(reconcile.Wanted('absent', job['id'], job['name']), job) for job in doomed]
 
 
 # ---------------------------------------------------------------------------------------------------- work
 
-def run_items(client, items, workers, check_mode, want_diff):
+def run_items(client, items, options):
     """Each item's outcome, in the order of ``items``; the items run in a pool of at most ``workers`` threads."""
     stop = _Stop()
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(items)))) as pool:
-        futures = [pool.submit(_attempt, client, item, check_mode, want_diff, stop) for item in items]
+    with ThreadPoolExecutor(max_workers=max(1, min(options.workers, len(items)))) as pool:
+        futures = [pool.submit(_attempt, client, item, options, stop) for item in items]
         return [future.result() for future in futures]
 
 
-def _attempt(client, item, check_mode, want_diff, stop):
+def _attempt(client, item, options, stop):
     """The item's outcome; any error is caught and kept, so that one job's failure loses nobody else's result."""
     if stop.reason is not None:
         return _Outcome(error='not attempted: %s' % stop.reason)
     try:
-        return _reconcile_item(client, item, check_mode, want_diff)
+        return _reconcile_item(client, item, options)
     except AuthenticationError as error:
         # every other job would fail the same way, one token request after another
         stop.reason = 'an earlier job could not authenticate'
@@ -243,48 +259,59 @@ def _attempt(client, item, check_mode, want_diff, stop):
         return _Outcome(error=client.redact('unexpected error: %s: %s' % (type(error).__name__, error)))
 
 
-def _reconcile_item(client, item, check_mode, want_diff):
-    current_job, complete = item.current_job, False
-    if current_job is None and item.params['id']:
-        current_job, complete = jobs.get_job(client, item.params['id']), True  # an id the search did not list
-    hidden = set()
+def _reconcile_item(client, item, options):
     try:
-        action, result = reconcile.apply_job(client, item.params, current_job, check_mode=check_mode,
-                                             want_diff=want_diff, no_log_values=hidden, complete=complete)
+        decision = reconcile.decide(item.target, _snapshot(client, item))
     except ValidationError as error:
         if item.index is None:
             raise
         raise for_job(error, item.index) from None
-    return _Outcome(action, result, hidden)
+    job = decision.predicted_job() if options.check_mode else reconcile.execute(client, decision)
+    return _Outcome.of(decision, job, options.want_diff)
+
+
+def _snapshot(client, item):
+    """The job the item names: its search result, read in full when needed, or read by an id the search did not list."""
+    job_id = (item.listed_job or {}).get('id')
+    if job_id is not None:
+        return reconcile.Snapshot(item.listed_job, client.tenant_id, fetch=lambda: jobs.get_job(client, job_id))
+    if item.target.job_id:
+        return reconcile.Snapshot(jobs.get_job(client, item.target.job_id), client.tenant_id)
+    return reconcile.Snapshot(None, client.tenant_id)
 
 
 # ---------------------------------------------------------------------------------------------------- result
 
-def summarise(items, outcomes, want_diff, check_mode):
+def summarise(items, outcomes, options):
     """The module result; raises BulkReconcileError carrying it when some jobs failed."""
     result = dict(changed=False, job_results=[], errors=[])
     result.update((action, []) for action in ACTIONS)
-    if want_diff:
+    if options.want_diff:
         result.update(diffs={}, diff=[])
     for item, outcome in zip(items, outcomes):
-        entry = dict(name=item.name, id=_job_id(item, outcome), action=outcome.action or 'failed',
-                     changes=outcome.changes)
-        if outcome.error is not None:
-            entry['msg'] = outcome.error
-            result['errors'].append(dict(job=item.label, msg=outcome.error))
-        else:
-            result[outcome.action].append(item.name)
-            result['changed'] = result['changed'] or outcome.action != 'unchanged'
-            if want_diff and outcome.action != 'unchanged':
-                _add_diff(result, item, outcome.diff)
-        result['job_results'].append(entry)
+        result['job_results'].append(_report(result, item, outcome))
     if result['errors']:
-        raise BulkReconcileError(_failure_message(result['errors'], len(items), check_mode), **result)
+        raise BulkReconcileError(_failure_message(result['errors'], len(items), options.check_mode), **result)
     return result
 
 
+def _report(result, item, outcome):
+    """The job's entry of job_results; adds the job to the action it took (or to errors), and its diff."""
+    entry = dict(name=item.name, id=_job_id(item, outcome), action=outcome.action or 'failed', changes=outcome.changes)
+    if outcome.error is not None:
+        entry['msg'] = outcome.error
+        result['errors'].append(dict(job=item.label, msg=outcome.error))
+        return entry
+    result[outcome.action].append(item.name)
+    if outcome.action != 'unchanged':
+        result['changed'] = True
+        if outcome.diff is not None:
+            _add_diff(result, item, outcome.diff)
+    return entry
+
+
 def _job_id(item, outcome):
-    return outcome.job_id or (item.current_job or {}).get('id') or item.params['id']
+    return outcome.job_id or (item.listed_job or {}).get('id') or item.target.job_id
 
 
 def _add_diff(result, item, diff):

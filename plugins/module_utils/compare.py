@@ -32,11 +32,6 @@ def changed_paths(desired, current):
     return sorted(_differing_paths(desired or {}, current, ''))
 
 
-def is_changed(desired, current):
-    """Whether anything ``desired`` manages differs from ``current``."""
-    return bool(changed_paths(desired, current))
-
-
 def _given_paths(desired, prefix):
     paths = []
     for key, value in desired.items():
@@ -75,18 +70,28 @@ def same(left, right):
 
 def _same_item(left, right):
     """Equality of two list items: as ``same``, but ``None``, ``[]`` and ``{}`` are distinct values here."""
-    if isinstance(left, dict) or isinstance(right, dict):
-        return isinstance(left, dict) and isinstance(right, dict) and all(
-            same(left.get(key), right.get(key)) for key in set(left) | set(right))
-    if isinstance(left, list) or isinstance(right, list):
-        return isinstance(left, list) and isinstance(right, list) and len(left) == len(right) and all(
-            _same_item(one, other) for one, other in zip(left, right))
-    for kind in (bool, str):
+    for kind, equal in _ITEM_KINDS:
         if isinstance(left, kind) or isinstance(right, kind):
-            return isinstance(left, kind) and isinstance(right, kind) and left == right
+            return isinstance(left, kind) and isinstance(right, kind) and equal(left, right)
     if left is None or right is None:
         return left is right
     return left == right
+
+
+def _same_dict(left, right):
+    return all(same(left.get(key), right.get(key)) for key in set(left) | set(right))
+
+
+def _same_list(left, right):
+    return len(left) == len(right) and all(_same_item(one, other) for one, other in zip(left, right))
+
+
+def _equal(left, right):
+    return left == right
+
+
+# Containers first, then the scalar types that must not equal another type (True is not 1, "2" is not 2).
+_ITEM_KINDS = ((dict, _same_dict), (list, _same_list), (bool, _equal), (str, _equal))
 
 
 def diff_view(desired, current, hidden=None):

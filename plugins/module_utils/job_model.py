@@ -86,11 +86,6 @@ def build_payload(current_job, desired, now=None):
     return job
 
 
-def predicted_job(current_job, desired, now=None):
-    """What check mode reports as the job: the body ``build_payload`` would send (with ``id`` for an update)."""
-    return build_payload(current_job, desired, now)
-
-
 def request_style(api_job):
     """A job as OpsRamp returned it, in the form a request takes; custom jobs get their jobType back."""
     job = job_fields.request_style(api_job)

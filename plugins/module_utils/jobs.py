@@ -12,7 +12,6 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     NOT_FOUND_CODE,
     ApiError,
@@ -162,8 +161,12 @@ def _recover_create(client, name, known_ids, failure):
     return get_job(client, job_id) or new_jobs[0]
 
 
-def update_job(client, job_id, payload):
-    """Replace job ``job_id`` with ``payload`` (a whole job; its ``id`` is set to ``job_id``) and return it."""
+def update_job(client, job_id, payload, not_stored=None):
+    """Replace job ``job_id`` with ``payload`` (a whole job; its ``id`` is set to ``job_id``) and return it.
+
+    When OpsRamp answers without the job, it is read back; ``not_stored(job)``, when given, names the paths that the
+    job read back does not hold as sent (the caller knows which ones it manages), and any such path fails the update.
+    """
     body = dict(payload, id=job_id)
     path = client.api_path('jobs', job_id)
     try:
@@ -179,7 +182,7 @@ def update_job(client, job_id, payload):
     if _is_job(answer):
         return answer
     # OpsRamp answers an update with the stored job (notes §1.1): without it, read the job back and check it
-    return _read_back_update(client, job_id, body, 'OpsRamp answered POST %s without the job (%s)'
+    return _read_back_update(client, job_id, not_stored, 'OpsRamp answered POST %s without the job (%s)'
                              % (path, _describe_answer(answer)))
 
 
@@ -191,7 +194,7 @@ def _is_gone(client, job_id):
         return False
 
 
-def _read_back_update(client, job_id, body, what_happened):
+def _read_back_update(client, job_id, not_stored, what_happened):
     try:
         stored = get_job(client, job_id)
     except OpsRampError as error:
@@ -201,11 +204,11 @@ def _read_back_update(client, job_id, body, what_happened):
     if stored is None:
         raise JobLookupError('%s, and job %s no longer exists: it was deleted meanwhile; run the task again to create '
                              'it anew' % (what_happened, job_id))
-    not_stored = compare.changed_paths(job_model.current_state(body), job_model.current_state(stored))
-    if not_stored:
+    missing = not_stored(stored) if not_stored is not None else []
+    if missing:
         raise CommunicationError('%s, and job %s as read back does not hold %s as sent: the update was not applied, '
                                  'or not completely; running the task again will converge'
-                                 % (what_happened, job_id, ', '.join(not_stored)), maybe_applied=True)
+                                 % (what_happened, job_id, ', '.join(missing)), maybe_applied=True)
     return stored
 
 

@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule
@@ -14,14 +15,22 @@ from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import connection_argument_spec
 from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils.secrets import hide_in_error, redact
 from ansible_collections.opsramp.automation.plugins.module_utils.transport import fail_if_missing_requests
+
+NO_LOG_MASK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'  # what Ansible returns for a no_log option
 
 
 class _OpsRampModule(AnsibleModule):
-    """An AnsibleModule that knows the secret values before it validates the options.
+    """An AnsibleModule that knows the secret values before it validates the options, and hides script parameter
+    values by field rather than by substring.
 
     ansible-core collects no_log values while it validates: an option with suboptions given a value of the wrong
     shape stops that early, and the failure then echoes ``client_secret`` in ``invocation.module_args``.
+    ansible-core also masks every no_log value as a substring of every result field: a sensitive parameter value
+    "30" would garble ids and dates. So the values of no_log suboptions found in their place (``hidden_by_field``)
+    are masked there, in the invocation; the results mask them by field (module_utils/secrets.py), and messages
+    are redacted (``in_text``). Values not found in their place keep Ansible's substring masking.
     """
 
     _shape_error = None
@@ -35,28 +44,83 @@ class _OpsRampModule(AnsibleModule):
         self.no_log_values.update(secret_values(self.argument_spec, self.params))
         self._shape_error = shape_error(self.argument_spec, self.params)
 
+    @property
+    def in_text(self):
+        """Every secret value, for redacting free text (messages, warnings)."""
+        return hidden_by_field(self.argument_spec, self.params) | self.no_log_values
+
+    def _by_field(self, kwargs):
+        """``kwargs`` with the invocation masked by field, parameter values taken out of substring masking."""
+        secrets = self.in_text
+        self.no_log_values.difference_update(hidden_by_field(self.argument_spec, self.params))
+        kwargs.setdefault('invocation', dict(module_args=masked_args(self.argument_spec, self.params)))
+        if 'msg' in kwargs:
+            kwargs['msg'] = redact(kwargs['msg'], secrets)
+        return kwargs
+
+    def exit_json(self, **kwargs):
+        super(_OpsRampModule, self).exit_json(**self._by_field(kwargs))
+
     def fail_json(self, msg, **kwargs):
         # ansible-core's own message for such a value ("dictionary requested, ...") does not name the option
-        super(_OpsRampModule, self).fail_json(msg=self._shape_error or msg, **kwargs)
+        super(_OpsRampModule, self).fail_json(**self._by_field(dict(kwargs, msg=self._shape_error or msg)))
 
 
 def secret_values(spec, params):
     """The values of the no_log options in raw ``params`` (environment fallbacks included), and a password in url."""
-    values = set()
-    for name, entry in spec.items():
-        value = params.get(name) if isinstance(params, dict) else None
-        if value is None and entry.get('no_log') and entry.get('fallback'):
-            value = _fallback_value(entry['fallback'])
-        if entry.get('no_log') and isinstance(value, (str, int, float)) and str(value):
-            values.add(str(value))
-        for item in (value if isinstance(value, list) else [value]):
-            if entry.get('options') and isinstance(item, dict):
-                values.update(secret_values(entry['options'], item))
+    values = set(str(value) for value in _no_log_values(spec, params))
+    values.update(_fallback_secrets(spec, params))
     url = params.get('url') if isinstance(params, dict) else None
     password = urlsplit(url).password if isinstance(url, str) else None
     if password:
         values.add(password)
     return values
+
+
+def _no_log_slots(spec, params):
+    """``(dict, key)`` of each no_log option given in ``params``, in suboptions and list elements too."""
+    if not isinstance(params, dict):
+        return
+    for name, entry in spec.items():
+        value = params.get(name)
+        if entry.get('no_log') and isinstance(value, (str, int, float)) and str(value):
+            yield params, name
+        if entry.get('options'):
+            for item in (value if isinstance(value, list) else [value]):
+                for slot in _no_log_slots(entry['options'], item):
+                    yield slot
+
+
+def _no_log_values(spec, params):
+    return [container[name] for container, name in _no_log_slots(spec, params)]
+
+
+def _fallback_secrets(spec, params):
+    """The environment values of the no_log options that ``params`` leaves out (they are applied later)."""
+    given = params if isinstance(params, dict) else {}
+    values = set()
+    for name, entry in spec.items():
+        if entry.get('no_log') and entry.get('fallback') and given.get(name) is None:
+            value = _fallback_value(entry['fallback'])
+            if value is not None and str(value):
+                values.add(str(value))
+    return values
+
+
+def masked_args(spec, params):
+    """A copy of ``params`` where every no_log option, nested ones included, shows as Ansible shows a no_log value."""
+    masked = copy.deepcopy(params)
+    for container, name in list(_no_log_slots(spec, masked)):
+        container[name] = NO_LOG_MASK
+    return masked
+
+
+def hidden_by_field(spec, params):
+    """The values of no_log suboptions (script parameter values): Ansible masks no_log values as substrings
+    anywhere in a result, which corrupts ids and dates (module_utils/secrets.py); these are masked by field instead.
+    """
+    top_level = dict((name, dict(entry, options=None)) for name, entry in spec.items())
+    return secret_values(spec, params) - secret_values(top_level, params)
 
 
 def shape_error(spec, params, prefix=''):
@@ -100,9 +164,10 @@ def run_module(argument_spec, run, **module_kwargs):
     module_kwargs.setdefault('supports_check_mode', True)
     module = _OpsRampModule(argument_spec=spec, **module_kwargs)
     fail_if_missing_requests(module)
+    in_text = module.in_text
     try:
-        client = Client.from_params(module.params, warn=module.warn)
+        client = Client.from_params(module.params, warn=lambda message: module.warn(redact(message, in_text)))
         result = run(module, client)
     except OpsRampError as error:
-        module.fail_json(**error.to_fail_kwargs())
+        module.fail_json(**hide_in_error(error, in_text).to_fail_kwargs())
     module.exit_json(**result)

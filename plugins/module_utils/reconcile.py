@@ -1,10 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Bring one job to the state a task declares: compare, write only what differs, verify.
+"""Bring one job to the state a task declares: decide, then act.
 
-``apply_job`` is that decision for a job already looked up; opsramp_job (``ensure_job``, which looks the job up
-first) and opsramp_jobs (``bulk``, which lists all jobs once and runs it in a pool of workers) both call it.
+* ``wanted(params)`` turns a task's validated options into what it asks for (a ``Wanted``): from there on, raw
+  options no longer travel.
+* ``decide(wanted, snapshot)`` compares that with the job as OpsRamp holds it (a ``Snapshot``) and returns a
+  ``Plan``: the action, the changed paths, the body to send, before and after, and the secrets to hide. It sends
+  nothing, except that a snapshot made from a search result reads the full job the first time it is needed.
+* ``execute(client, plan)`` carries the plan out; check mode simply does not call it.
+
+opsramp_job (``ensure_job``) and opsramp_jobs (``bulk``) both decide and act through these. Seams for later steps:
+names of entities are resolved into ids before ``wanted`` (the desired state is canonical), and whatever must follow
+a create (finding a concurrent twin, say) belongs in ``execute`` after ``jobs.create_job``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,125 +21,203 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError
+from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, job_types, jobs
+from ansible_collections.opsramp.automation.plugins.module_utils.arguments import declares_sensitive_parameters
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError, OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils.secrets import Secrets, hide_in_error
+
+ACTIONS = ('created', 'updated', 'deleted', 'unchanged')
 
 
 def utc_now():
     return datetime.datetime.now(datetime.timezone.utc)
 
 
-def ensure_job(client, params, check_mode=False, want_diff=False, no_log_values=None):
-    """The result of bringing the job that ``params`` describe to ``params['state']`` (the opsramp_job flow).
+class Wanted:
+    """What a task asks of one job: its state, how to find it, and (present) the canonical desired state.
 
-    ``no_log_values``, when given, receives the parameter values marked sensitive, so that Ansible masks them
-    wherever they would appear in the output.
+    ``hide_parameters``: the task marks a script parameter sensitive, so every parameter value is hidden.
     """
+
+    def __init__(self, state='present', job_id=None, name=None, desired=None, hide_parameters=False):
+        self.state = state
+        self.job_id = job_id
+        self.name = name
+        self.desired = desired
+        self.hide_parameters = hide_parameters
+
+
+def wanted(params):
+    """The ``Wanted`` of validated job options plus ``state``; raises ValidationError naming the option."""
     job_model.validate_job_params(params, state=params['state'])
-    hide(no_log_values, job_model.sensitive_values(params))
-    current_job = jobs.find_job(client, job_id=params['id'], name=params['name'])
-    dummy, result = apply_job(client, params, current_job, check_mode, want_diff, no_log_values)
-    return result
-
-
-def apply_job(client, params, current_job, check_mode=False, want_diff=False, no_log_values=None, complete=True):
-    """The single-job decision every module shares: compare, build the payload, write, verify.
-
-    ``params`` are validated job options with ``state``; ``current_job`` is the job as OpsRamp holds it (None when
-    it does not exist). ``complete=False`` says ``current_job`` is a search result, which lacks fields (notes §1.4):
-    it is then read in full before a comparison that needs those fields, and before anything is written over it.
-    Returns ``(action, result)``: action is created, updated, deleted or unchanged (what check mode would do).
-    """
     if params['state'] == 'absent':
-        current = job_model.current_state(current_job) if current_job is not None else None
-        # the task does not say which parameters of the job are secret: hide all their values
-        hidden = hide(no_log_values, _all_parameter_values(current))
-        return _ensure_absent(client, current_job, current, check_mode, want_diff, hidden)
-    return _ensure_present(client, params, current_job, complete, check_mode, want_diff, no_log_values)
+        return Wanted('absent', params['id'], params['name'])
+    return Wanted('present', params['id'], params['name'], job_model.desired_state(params),
+                  declares_sensitive_parameters(params))
 
 
-def hide(no_log_values, values):
-    """Add ``values`` to the module's ``no_log_values`` (Ansible then masks them in all output); return them."""
-    if no_log_values is not None:
-        no_log_values.update(values)
-    return values
+class Snapshot:
+    """The job as OpsRamp holds it, None when there is none.
+
+    A search result lacks fields (entities, script parameters: docs/api-behaviour.md, search): made with ``fetch``,
+    the snapshot reads the full job through it the first time ``full()`` is called, and only then.
+    """
+
+    def __init__(self, job, tenant_id=None, fetch=None):
+        self.job = job
+        self.tenant_id = tenant_id
+        self._fetch = fetch if job is not None else None
+
+    @property
+    def complete(self):
+        return self._fetch is None
+
+    def full(self):
+        """The full job; None when it was deleted since the search."""
+        if self._fetch is not None:
+            fetch, self._fetch = self._fetch, None
+            self.job = fetch()
+        return self.job
 
 
-def _all_parameter_values(current):
-    parameters = ((current or {}).get('custom_script') or {}).get('parameters') or []
-    return set(parameter['value'] for parameter in parameters if parameter.get('value'))
+class Plan:
+    """What to do with one job, and everything the results show about it.
+
+    ``action`` is one of ACTIONS; ``job`` the job as it is (None when it does not exist); ``payload`` the body to
+    POST (create and update); ``before`` and ``after`` the canonical current and desired states (``after`` None for
+    a deletion); ``secrets`` what the results must hide.
+    """
+
+    def __init__(self, action, job, changes=(), payload=None, before=None, after=None, secrets=None):
+        self.action = action
+        self.job = job
+        self.changes = list(changes)
+        self.payload = payload
+        self.before = before
+        self.after = after
+        self.secrets = secrets or Secrets()
+
+    @property
+    def changed(self):
+        return self.action != 'unchanged'
+
+    @property
+    def job_id(self):
+        return (self.job or {}).get('id')
+
+    def predicted_job(self):
+        """The job check mode reports: the body a write would send, else the job as it is."""
+        return self.payload if self.payload is not None else self.job
+
+    def diff(self):
+        """``{'before', 'after'}`` of the managed fields (the whole job going away for a deletion), secrets masked."""
+        view = compare.diff_view(self.after, self.before)
+        return dict((side, self.secrets.mask_state(state)) for side, state in view.items())
+
+    def not_stored(self, stored_job):
+        """The managed paths that ``stored_job`` (as OpsRamp answered a write) does not hold as this plan wants."""
+        if not stored_job or self.after is None:
+            return []
+        return compare.changed_paths(self.after, job_model.current_state(stored_job))
+
+    def result(self, job, want_diff):
+        """opsramp_job's result, ``job`` being the job after the plan ran (or would have run)."""
+        result = dict(changed=self.changed, changes=self.changes)
+        if job is not None:
+            result['job'] = self.secrets.mask_job(job)
+        if want_diff:
+            result['diff'] = self.diff()
+        return result
 
 
-def _ensure_absent(client, current_job, current, check_mode, want_diff, hidden):
-    result = dict(changed=current_job is not None, changes=[])
-    if current_job is None:
-        return 'unchanged', _with_diff(result, want_diff, None, None, hidden)
-    if not check_mode:
-        jobs.delete_job(client, current_job['id'])
-    result['job'] = current_job
-    return 'deleted', _with_diff(result, want_diff, None, current, hidden)
+# ---------------------------------------------------------------------------------------------------- decide
+
+def decide(target, snapshot, now=None):
+    """The ``Plan`` that brings ``snapshot`` to ``target`` (a ``Wanted``). Writes nothing.
+
+    Raises ValidationError when the options cannot apply to the job as it is (a create missing ``schedule``...),
+    JobLookupError when the task names an id that does not exist.
+    """
+    if target.state == 'absent':
+        return _deletion(snapshot.job)
+    job = snapshot.full() if job_model.needs_full_job(target.desired) else snapshot.job
+    plan = _present(target, job, snapshot.tenant_id, now)
+    if plan.changed and not snapshot.complete:
+        # an update carries the whole job, entities included: decide again on the full job
+        plan = _present(target, snapshot.full(), snapshot.tenant_id, now)
+    return plan
 
 
-def _ensure_present(client, params, current_job, complete, check_mode, want_diff, no_log_values):
-    desired = job_model.desired_state(params)
-    if current_job is not None and not complete and job_model.needs_full_job(desired):
-        current_job, complete = _full_job(client, current_job), True
-    changes = _changes(client, params, desired, current_job)
-    if changes and current_job is not None and not complete:
-        current_job = _full_job(client, current_job)  # the update carries the whole job, entities included
-        changes = _changes(client, params, desired, current_job)
-    current = job_model.current_state(current_job) if current_job is not None else None
-    # the stored value of a secret parameter is as secret as the new one
-    hidden = hide(no_log_values, job_model.sensitive_values(params, current))
-    result = dict(changed=bool(changes), changes=changes, job=current_job)
-    action = 'unchanged'
-    if changes:
-        action = 'created' if current_job is None else 'updated'
-        result['job'] = _write(client, current_job, desired, check_mode)
-        if not check_mode:
-            _warn_if_not_stored(client, desired, result['job'])
-    return action, _with_diff(result, want_diff, desired, current, hidden)
+def _deletion(job):
+    if job is None:
+        return Plan('unchanged', None)
+    current = job_model.current_state(job)
+    # the task does not say which parameters of the job are secret: hide them all
+    return Plan('deleted', job, before=current, secrets=Secrets.of_job(True, current))
 
 
-def _full_job(client, listed_job):
-    """The whole job behind a search result; None when it was deleted since the search."""
-    return jobs.get_job(client, listed_job['id'])
-
-
-def _changes(client, params, desired, current_job):
-    """The managed paths that differ, after the checks that depend on whether (and as what) the job exists."""
-    if current_job is None and params['id']:
-        raise JobLookupError('no job with id %r in tenant %s; to create a job give its name and no id' % (
-            params['id'], client.tenant_id))
-    current = job_model.current_state(current_job) if current_job is not None else None
-    if current_job is None:
-        job_model.required_for_create(params)
+def _present(target, job, tenant_id, now):
+    desired = target.desired
+    if job is None and target.job_id:
+        raise JobLookupError('no job with id %r in tenant %s; to create a job give its name and no id'
+                             % (target.job_id, tenant_id))
+    current = job_model.current_state(job) if job is not None else None
+    if job is None:
+        job_model.required_for_create(desired)
     job_model.check_type_options(desired, current)
-    return compare.changed_paths(desired, current)
+    changes = compare.changed_paths(desired, current)
+    # the stored value of a secret parameter is as secret as the new one
+    secrets = Secrets.of_job(target.hide_parameters, desired, current)
+    if not changes:
+        return Plan('unchanged', job, before=current, after=desired, secrets=secrets)
+    payload = job_model.build_payload(job, desired, now=now or utc_now())
+    return Plan('created' if job is None else 'updated', job, changes, payload, current, desired, secrets)
 
 
-def _write(client, current_job, desired, check_mode):
-    payload = job_model.build_payload(current_job, desired, now=utc_now())
-    if check_mode:
-        return payload
-    if current_job is None:
+# ---------------------------------------------------------------------------------------------------- act
+
+def execute(client, plan):
+    """Carry ``plan`` out; the job as OpsRamp holds it afterwards (as it was, after a deletion).
+
+    Errors never carry the plan's secrets, even when OpsRamp echoes them.
+    """
+    try:
+        stored = _write(client, plan)
+    except OpsRampError as error:
+        raise hide_in_error(error, plan.secrets.values) from None
+    if plan.payload is not None:
+        _warn_if_not_stored(client, plan, stored)
+    return stored
+
+
+def _write(client, plan):
+    if plan.action == 'created':
         known_ids = set()  # the lookup by name found none: any job of that name after a failed create is ours
-        return jobs.create_job(client, payload, known_ids=known_ids)
-    return jobs.update_job(client, current_job['id'], payload)
+        return jobs.create_job(client, plan.payload, known_ids=known_ids)
+    if plan.action == 'updated':
+        return jobs.update_job(client, plan.job_id, plan.payload, not_stored=plan.not_stored)
+    if plan.action == 'deleted':
+        jobs.delete_job(client, plan.job_id)
+    return plan.job
 
 
-def _warn_if_not_stored(client, desired, stored_job):
+def _warn_if_not_stored(client, plan, stored_job):
     """OpsRamp may keep a value in a form the normaliser does not know: say so instead of reporting a change forever."""
-    if not stored_job:
-        return
-    still_different = compare.changed_paths(desired, job_model.current_state(stored_job))
-    if still_different and client.warn:
+    still_different = plan.not_stored(stored_job)
+    if still_different:
         client.warn("OpsRamp stored %s of job '%s' differently from what was sent; the next run may report a change "
                     "again. Please report this with the job type and the values used."
-                    % (', '.join(still_different), desired.get('name') or stored_job.get('name')))
+                    % (', '.join(still_different), plan.after.get('name') or stored_job.get('name')))
 
 
-def _with_diff(result, want_diff, desired, current, hidden):
-    if want_diff:
-        result['diff'] = compare.diff_view(desired, current, hidden=hidden)
-    return result
+# ---------------------------------------------------------------------------------------------------- opsramp_job
+
+def ensure_job(client, params, check_mode=False, want_diff=False):
+    """The result of bringing the job that ``params`` (job options plus ``state``) describe to its state."""
+    target = wanted(params)
+    if target.desired is not None:
+        job_types.warn_unknown(client, [('job_type', target.desired.get('job_type'))])
+    snapshot = Snapshot(jobs.find_job(client, job_id=target.job_id, name=target.name), client.tenant_id)
+    plan = decide(target, snapshot)
+    job = plan.predicted_job() if check_mode else execute(client, plan)
+    return plan.result(job, want_diff)

@@ -166,8 +166,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.reconcile impor
 
 
 def run(module, client):
-    return ensure_job(client, module.params, check_mode=module.check_mode, want_diff=module._diff,
-                      no_log_values=module.no_log_values)
+    return ensure_job(client, module.params, check_mode=module.check_mode, want_diff=module._diff)
 
 
 def main():

@@ -209,15 +209,15 @@ diff:
 from ansible.module_utils.basic import _load_params
 
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_list_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils.bulk import DEFAULT_WORKERS, reconcile_jobs
+from ansible_collections.opsramp.automation.plugins.module_utils.bulk import DEFAULT_WORKERS, Options, reconcile_jobs
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
     params = module.params
-    return reconcile_jobs(client, params['jobs'], prune=params['prune'], prune_prefix=params['prune_prefix'],
-                          workers=params['workers'], check_mode=module.check_mode, want_diff=module._diff,
-                          no_log_values=module.no_log_values)
+    options = Options(prune=params['prune'], prune_prefix=params['prune_prefix'], workers=params['workers'],
+                      check_mode=module.check_mode, want_diff=module._diff)
+    return reconcile_jobs(client, params['jobs'], options)
 
 
 def main():

@@ -72,7 +72,7 @@ def test_bad_input_fails_before_any_request_naming_the_element(sim, make_client,
 ])
 def test_bad_task_options_fail_before_any_request(sim, make_client, log, options, option):
     with pytest.raises(ValidationError) as info:
-        bulk.reconcile_jobs(make_client(), [spec('a')], **options)
+        bulk.reconcile_jobs(make_client(), [spec('a')], bulk.Options(**options))
     assert info.value.option == option and log() == []
 
 
@@ -177,8 +177,8 @@ def test_an_empty_entity_list_is_compared_with_the_full_job(sim, make_client):
 def test_check_mode_predicts_and_writes_nothing(sim, make_client, log):
     seed(sim, spec('edit'))
     seed(sim, spec('team-old'))
-    result = bulk.reconcile_jobs(make_client(), [spec('new'), spec('edit', queued=True)], prune=True,
-                                 prune_prefix='team-', check_mode=True, want_diff=True)
+    result = bulk.reconcile_jobs(make_client(), [spec('new'), spec('edit', queued=True)], bulk.Options(
+        prune=True, prune_prefix='team-', check_mode=True, want_diff=True))
     assert (result['created'], result['updated'], result['deleted']) == (['new'], ['edit'], ['team-old'])
     assert result['job_results'][0]['id'] is None
     assert sorted(result['diffs']) == ['edit', 'new', 'team-old']
@@ -192,11 +192,10 @@ def test_diffs_leave_out_unchanged_jobs_and_hide_secrets(sim, make_client):
     secret = spec('s', job_type='custom',
                   custom_script=dict(id='7', parameters=[dict(id='1', value='hunter2', sensitive=True)]))
     seed(sim, spec('same'))
-    hidden = set()
-    result = bulk.reconcile_jobs(make_client(), [spec('same'), secret], want_diff=True, no_log_values=hidden)
+    result = bulk.reconcile_jobs(make_client(), [spec('same'), secret], bulk.Options(want_diff=True))
     assert list(result['diffs']) == ['s'] and len(result['diff']) == 1
     assert result['diffs']['s']['after']['custom_script']['parameters'] == [{'id': '1', 'value': '********'}]
-    assert 'hunter2' not in repr(result) and hidden == {'hunter2'}
+    assert 'hunter2' not in repr(result)
 
 
 # ----------------------------------------------------------------------------------------------- prune
@@ -207,7 +206,7 @@ def test_prune_deletes_only_unlisted_jobs_with_the_prefix(sim, make_client, reco
         seed(sim, spec(name))
     renamed = seed(sim, spec('team-before-rename'))['id']
     result = bulk.reconcile_jobs(make_client(), [spec('team-keep'), spec('team-after-rename', id=renamed),
-                                                 spec('outside')], prune=True, prune_prefix='team-')
+                                                 spec('outside')], bulk.Options(prune=True, prune_prefix='team-'))
     assert result['deleted'] == ['team-gone', 'team-gone-too']
     assert result['updated'] == ['team-after-rename'] and result['created'] == ['outside']
     assert sorted(stored(sim)) == ['TEAM-upper', 'other-team-job', 'outside', 'team', 'team-after-rename',
@@ -219,7 +218,7 @@ def test_prune_deletes_only_unlisted_jobs_with_the_prefix(sim, make_client, reco
 def test_prune_of_an_empty_list_deletes_every_job_with_the_prefix(sim, make_client):
     for name in ('team-a', 'team-b', 'other'):
         seed(sim, spec(name))
-    result = bulk.reconcile_jobs(make_client(), [], prune=True, prune_prefix='team-')
+    result = bulk.reconcile_jobs(make_client(), [], bulk.Options(prune=True, prune_prefix='team-'))
     assert result['deleted'] == ['team-a', 'team-b'] and list(stored(sim)) == ['other']
 
 
@@ -259,7 +258,7 @@ def test_a_failing_job_does_not_lose_the_others_and_a_rerun_converges(sim, make_
 def test_a_create_stored_despite_a_5xx_is_not_created_twice(sim, make_client, recorder):
     sim.control.add_faults([dict(method='POST', path='/jobs$', action='status_after_apply', status=500, after=1)])
     declared = [spec('c%d' % n) for n in range(4)]
-    result = bulk.reconcile_jobs(make_client(), declared, workers=1)
+    result = bulk.reconcile_jobs(make_client(), declared, bulk.Options(workers=1))
     assert result['created'] == ['c0', 'c1', 'c2', 'c3']
     assert sorted(stored(sim)) == ['c0', 'c1', 'c2', 'c3'] and len(sim.control.jobs()) == 4
     assert len(recorder.warnings) == 1 and 'the job was stored; using it' in recorder.warnings[0]
@@ -272,7 +271,7 @@ def test_an_authentication_failure_stops_the_jobs_not_yet_started(sim, make_clie
                                  body={'error': 'invalid_token', 'error_description': 'Invalid access token'})])
     with pytest.raises(bulk.BulkReconcileError) as info:
         bulk.reconcile_jobs(make_client(), [spec('j%d' % n, entities=[dict(id='dev', type='DEVICE')])
-                                            for n in range(12)], workers=2)
+                                            for n in range(12)], bulk.Options(workers=2))
     errors = info.value.details['errors']
     assert len(errors) == 12
     assert sum(e['msg'] == 'not attempted: an earlier job could not authenticate' for e in errors) >= 10
@@ -287,7 +286,7 @@ def test_reads_fan_out_over_the_workers_with_one_token(sim, make_client, log):
     for params in declared:
         seed(sim, params)
     sim.control.configure(latency_ms=50)
-    result = bulk.reconcile_jobs(make_client(), declared, workers=4)
+    result = bulk.reconcile_jobs(make_client(), declared, bulk.Options(workers=4))
     assert len(result['unchanged']) == 16
     assert sim.control.stats()['max_in_flight'] == 4  # bounded by the pool, and reached
     assert len(log(kind='token')) == 1 and len(log(kind='read')) == 17
@@ -299,7 +298,7 @@ def test_pacing_keeps_concurrent_workers_within_the_rate_limit(sim, make_client,
         seed(sim, params)
     sim.control.configure(read_limit=10, rate_window_seconds=1, latency_ms=20)
     client = make_client(sleep=time.sleep)
-    result = bulk.reconcile_jobs(client, declared, workers=4)
+    result = bulk.reconcile_jobs(client, declared, bulk.Options(workers=4))
     assert len(result['unchanged']) == 24
     assert sim.control.stats()['throttled'] == 0  # no 429: the workers waited for the next window instead
     assert len(log(kind='read')) == 25 and client.stats['waits'] >= 2

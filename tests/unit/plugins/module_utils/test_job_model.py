@@ -27,7 +27,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.arguments impor
 from ansible_collections.opsramp.automation.plugins.module_utils.compare import changed_paths
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
-    build_payload, check_type_options, current_state, desired_state, predicted_job, required_for_create, sensitive_values,
+    build_payload, check_type_options, current_state, desired_state, required_for_create, sensitive_values,
     validate_job_params)
 
 UTC = datetime.timezone.utc
@@ -473,7 +473,6 @@ def test_create_payload_matches_the_spec_request_example():
 def test_create_payload(raw, expected):
     desired = desired_state(with_options(raw))
     assert build_payload(None, desired, now=NOW) == expected
-    assert predicted_job(None, desired, now=NOW) == expected
 
 
 def test_create_start_date_defaults_to_the_current_minute():
@@ -509,7 +508,6 @@ def test_update_payload_overlays_the_managed_values_on_the_current_job():
                                     'runtimeConfigAlert': True, 'startUpConfigFilesBackUp': True,
                                     'runTimeConfigFilesBackUp': True}},
     }
-    assert predicted_job(current, desired, now=NOW) == payload
     assert current['jobQueued'] == 'true', 'the current job must not be modified'
 
 
