@@ -4,9 +4,9 @@
 """Reconcile a list of jobs in one task (opsramp_jobs).
 
 Validate every job before any request; list the tenant's jobs once (the fewest search pages); match each job by id
-or exact name, failing before any write on duplicates or ambiguous names; then run the single-job decision that
-opsramp_job runs (``reconcile.decide``, then ``reconcile.execute``) for each job in a bounded pool of worker threads. The workers share one
-client: one session, one token, one rate-limit pacer. A job that fails does not stop the others: its error is
+or exact name, failing before any write on duplicates or ambiguous names; then decide and act as opsramp_job does
+(``reconcile.decide``, then ``reconcile.execute``) for each job in a bounded pool of worker threads. The workers share
+one client: one session, one token, one rate-limit pacer. A job that fails does not stop the others: its error is
 collected, and the task fails at the end listing every failed job, with what was done.
 """
 

@@ -80,6 +80,16 @@ def test_without_sensitive_parameters_nothing_is_masked(capsys):
     assert [p['value'] for p in result['invocation']['module_args']['custom_script']['parameters']] == ['1', '30']
 
 
+def test_a_failure_of_ansibles_own_validation_keeps_other_values_exact(capsys):
+    """Ansible validates before the module runs: the failure's invocation masks the parameter values by field too."""
+    result = run_module(job_args(id='job-30-1', schedule=dict(type='monthly', days_of_month=[1, 30]), bogus=True),
+                        lambda ansible_module, client: pytest.fail('the module must not run'), capsys)
+    assert result['failed'] and 'Unsupported parameters' in result['msg'] and 'bogus' in result['msg']
+    invocation = result['invocation']['module_args']
+    assert invocation['id'] == 'job-30-1' and invocation['schedule']['days_of_month'] == [1, 30]
+    assert [p['value'] for p in invocation['custom_script']['parameters']] == [module.NO_LOG_MASK] * 2
+
+
 @pytest.mark.parametrize('options, message', [
     (dict(name='n', schedule='daily'), 'schedule: must be a dict of options, got str'),
     (dict(name='n', entities='sw-1'), 'entities: must be a list of dicts, got str'),
