@@ -11,8 +11,10 @@
 * ``execute(client, plan)`` carries the plan out; check mode simply does not call it.
 
 opsramp_job (``ensure_job``) and opsramp_jobs (``bulk``) both decide and act through these. Seams for later steps:
-names of entities are resolved into ids before ``wanted`` (the desired state is canonical), and whatever must follow
-a create (finding a concurrent twin, say) belongs in ``execute`` after ``jobs.create_job``.
+entity lookups (names, addresses) are resolved into ids after validation and before ``desired_state``, that is
+before ``wanted`` builds the canonical ``desired``; what must follow creates (settling concurrent copies) runs on the
+results of ``execute`` whose plan was ``created``: after ``execute`` in ``ensure_job``, after ``run_items`` in
+``bulk.reconcile_jobs`` (one search for the whole list).
 """
 
 from __future__ import absolute_import, division, print_function
