@@ -15,7 +15,10 @@ options:
   url:
     description:
       - Base URL of the OpsRamp API, for example C(https://acme.api.opsramp.com).
-      - The API paths (C(/api/v2/...)) and the token path are appended to it.
+      - The API paths (C(/api/v2/...)) and the token path are appended to it, so it must not end in C(/api/v2) (the task
+        fails before any request, saying what to drop); a trailing slash is ignored.
+      - 'A plain C(http://) URL sends the client secret and the tokens unencrypted: the task warns, unless the host is this
+        machine (C(localhost), C(127.0.0.1), C(::1)).'
       - If not set, the value of the E(OPSRAMP_URL) environment variable is used.
       - Required, here or in E(OPSRAMP_URL).
     type: str
@@ -46,7 +49,8 @@ options:
   validate_certs:
     description:
       - Whether to verify the TLS certificate of the OpsRamp API.
-      - 'Turn this off only for testing: the task then warns on every run.'
+      - 'Turn this off only for testing: the task then warns on every run. It has no effect on an C(http://) O(url), which
+        has no TLS.'
       - If not set, the value of the E(OPSRAMP_VALIDATE_CERTS) environment variable is used.
     type: bool
     default: true

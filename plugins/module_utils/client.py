@@ -7,7 +7,7 @@ One ``Client`` per module run (or per bulk reconcile, shared by a few worker thr
 the work, each in its own file: the ``ConnectionConfig`` (connection.py, checked before a client exists), the
 ``Transport`` (transport.py: one pooled session, retries as ``RetryPolicy`` of retry.py says, pacing by the
 ``RateLimiter`` of rate_limit.py) and the ``TokenProvider`` (token.py). No message it produces carries the client
-secret or a token. "notes §x" refers to the project's OpsRamp API notes.
+secret or a token. "api-behaviour §N" is section N of docs/api-behaviour.md.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -45,7 +45,7 @@ AUTH_ERROR_CODES = ('invalid_token', 'unauthorized')
 
 
 def is_auth_failure(answer, parsed):
-    """OpsRamp answers 407 for an expired token, and 400 "Unable to authenticate" at times (notes §3.2, §7.6)."""
+    """OpsRamp answers 407 for an expired token, and 400 "Unable to authenticate" at times (api-behaviour §15)."""
     if answer.status in (401, 407):
         return True
     if answer.status != 400:
@@ -75,9 +75,8 @@ class Client:
                         for bucket in ('read', 'write'))
         self.transport = Transport(config, self.policy, limiters, self._stats, self._redactor)
         self.tokens = TokenProvider(config, self.transport.send, self._redactor)
-        if not config.validate_certs:
-            self.warn('TLS certificate validation is disabled (validate_certs=false): the connection to %s is not '
-                      'protected against interception; use this for testing only' % config.url)
+        for warning in config.warnings():
+            self.warn(warning)
 
     @classmethod
     def from_params(cls, params, warn=None, **overrides):
@@ -143,15 +142,13 @@ class Client:
         return self.request('DELETE', path)
 
     def paginate(self, path, query=None, page_size=100):
-        """Every item of a paginated search, following ``nextPage`` / ``pageNo`` (notes §1.4)."""
+        """Every item of a paginated search, following ``nextPage`` / ``pageNo`` (api-behaviour §4)."""
         page_no = 1
         seen = 0
         previous = None
         while True:
             body = self.get(path, query=dict(query or {}, pageNo=page_no, pageSize=page_size))
-            if body is None:
-                return
-            if isinstance(body, list):  # OpsRamp sometimes answers a bare list instead of the envelope (notes §1.4)
+            if isinstance(body, list):  # a bare list instead of the envelope, at times (api-behaviour §4)
                 yield from body
                 return
             results = body.get('results') or []
@@ -192,12 +189,14 @@ class Client:
             self.tokens.prove(token)
             if answer.ok:
                 return parsed
-            raise api_error(self._redactor, answer, request.method, request.path)
+            error = api_error(self._redactor, answer, request.method, request.path)
+            error.earlier_attempt_maybe_applied = budget.maybe_applied
+            raise error
 
     def _api_request(self, method, path, query, body):
         url = self.url + path
         if query:
-            # quote, not quote_plus: OpsRamp reads '+' in queryString as a field separator (notes §1.4)
+            # quote, not quote_plus: OpsRamp reads '+' in queryString as a field separator (api-behaviour §4)
             url += '?' + urlencode(query, quote_via=quote)
         headers = {'Accept': 'application/json'}
         data = None
@@ -207,15 +206,23 @@ class Client:
         return Request(method, path, url, headers, data)
 
     def _parse(self, answer, request):
-        """The JSON of ``answer``; None for an empty or (error answers only) a non-JSON body."""
+        """The JSON of ``answer``; None for an empty body (a write's, or an error's) or an error's non-JSON body.
+
+        A read answered 2xx without JSON, even after the retries, is an error (api-behaviour §4).
+        """
         try:
-            return answer.json()
+            parsed = answer.json()
         except ValueError:
             if answer.ok:
                 raise CommunicationError(self.redact('OpsRamp returned a response that is not JSON (%s %s): %s'
                                                      % (request.method, request.path, shorten(answer.text, 100))),
                                          maybe_applied=not request.resend) from None
             return None
+        if parsed is None and answer.ok and request.is_read:
+            raise CommunicationError('OpsRamp answered %s %s with an empty body, every time it was asked: a read must '
+                                     'answer JSON, and an empty answer is not taken for "nothing found"; try again '
+                                     'later' % (request.method, request.path))
+        return parsed
 
     def _after_auth_failure(self, token, answer, request, give_up):
         """Forget the refused token, or raise when it cannot or should not be replaced."""

@@ -13,22 +13,29 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ipaddress
 import os
+import re
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
+
+from ansible.module_utils.parsing.convert_bool import boolean
 
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
 
 DEFAULT_TOKEN_PATH = '/tenancy/auth/oauth/token'
 DEFAULT_MAX_WAIT = 120.0  # seconds one request may spend waiting for retries and rate limits (not a module option)
-
-DEFAULT_TOKEN_PATH = '/tenancy/auth/oauth/token'
+# the API path the client appends to url itself: a url that already holds it would give 404s on every request
+_API_PATH = re.compile(r'/api(?:/v\d+)?(?:/.*)?$')
 
 CONNECTION_OPTIONS = [
     dict(name='url', type='str', env='OPSRAMP_URL', required=True,
          description=[
              'Base URL of the OpsRamp API, for example C(https://acme.api.opsramp.com).',
-             'The API paths (C(/api/v2/...)) and the token path are appended to it.',
+             'The API paths (C(/api/v2/...)) and the token path are appended to it, so it must not end in'
+             ' C(/api/v2) (the task fails before any request, saying what to drop); a trailing slash is ignored.',
+             'A plain C(http://) URL sends the client secret and the tokens unencrypted: the task warns, unless'
+             ' the host is this machine (C(localhost), C(127.0.0.1), C(::1)).',
          ]),
     dict(name='tenant_id', type='str', env='OPSRAMP_TENANT_ID', required=True,
          description=[
@@ -50,7 +57,8 @@ CONNECTION_OPTIONS = [
     dict(name='validate_certs', type='bool', env='OPSRAMP_VALIDATE_CERTS', default=True,
          description=[
              'Whether to verify the TLS certificate of the OpsRamp API.',
-             'Turn this off only for testing: the task then warns on every run.',
+             'Turn this off only for testing: the task then warns on every run. It has no effect on an'
+             ' C(http://) O(url), which has no TLS.',
          ]),
     dict(name='ca_path', type='path', env='OPSRAMP_CA_PATH',
          description=[
@@ -82,6 +90,36 @@ def truthy(value):
     if isinstance(value, str):
         return value.strip().lower() in ('true', '1', 'yes')
     return bool(value)
+
+
+def environment_error(params):
+    """A message naming the environment variable whose value a typed connection option cannot take, or None.
+
+    Only for options the task leaves out (``params``: the module's, before validation): Ansible's own message for
+    such a value names the option, not the variable it came from.
+    """
+    for option in CONNECTION_OPTIONS:
+        name, value = option['name'], os.environ.get(option['env'])
+        if params.get(name) is not None or value is None or option['type'] not in _CONVERTERS:
+            continue
+        expected, convert = _CONVERTERS[option['type']]
+        try:
+            convert(value)
+        except (TypeError, ValueError):
+            return ("environment variable %s (option '%s', not set in the task) is %r, which is not %s"
+                    % (option['env'], name, value, expected))
+    return None
+
+
+def _strict_boolean(value):
+    return boolean(value, strict=True)
+
+
+_CONVERTERS = {
+    'bool': ('a boolean: use true or false', _strict_boolean),
+    'int': ('an integer', int),
+    'float': ('a number', float),
+}
 
 
 def missing_message(name):
@@ -134,6 +172,21 @@ class ConnectionConfig:
     def can_fetch_tokens(self):
         return bool(self.client_id and self.client_secret)
 
+    def warnings(self):
+        """What is unsafe about this configuration, for the task's warnings: a secret sent in clear over the
+        network, or TLS certificates not checked. Plain http to this machine (the simulator, a local tunnel or
+        proxy) never leaves it, so it is not warned about: a warning on every task there would teach users to
+        ignore it."""
+        parts = urlsplit(self.url)
+        if parts.scheme == 'http' and not _is_loopback(parts.hostname):
+            secret = 'the access token crosses' if self.access_token else 'the client secret and the tokens cross'
+            return ['url %s is plain http: %s the network unencrypted, readable by anyone on the way; use https'
+                    % (self.url, secret)]
+        if parts.scheme == 'https' and not self.validate_certs:
+            return ['TLS certificate validation is disabled (validate_certs=false): the connection to %s is not '
+                    'protected against interception; use this for testing only' % self.url]
+        return []
+
     def summary(self):
         """The options that say where and as whom, for a repr: never the secret or the token."""
         auth = 'access_token' if self.access_token else 'client_credentials'
@@ -162,7 +215,22 @@ def _check_url(url):
                               option='url')
     if parts.query or parts.fragment:
         raise ValidationError("url '%s' must not carry a query or a fragment" % url, option='url')
+    api_path = _API_PATH.search(parts.path)
+    if api_path:
+        base = urlunsplit((parts.scheme, parts.netloc, parts.path[:api_path.start()], '', ''))
+        raise ValidationError("url '%s' must be the base URL of the API, without the API path: drop '%s' (url: %s); "
+                              "the collection appends /api/v2/... itself" % (url, api_path.group(0), base),
+                              option='url')
     return url
+
+
+def _is_loopback(host):
+    if host == 'localhost':
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _check_credentials(client_id, client_secret, access_token):

@@ -5,7 +5,8 @@
 
 Messages are written for a person: they say what failed and what to check. No message ever carries a
 credential, a token or a sensitive value: the client never puts request headers or form bodies into one, and
-passes every text that came from the server through a ``Redactor``. "notes §x" refers to the OpsRamp API notes.
+passes every text that came from the server through a ``Redactor``. "api-behaviour §N" is section N of
+docs/api-behaviour.md.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,8 +16,8 @@ __metaclass__ = type
 import json
 import threading
 
-# OpsRamp's error code for a resource that is not there (yet), sent with HTTP 500 (notes §3.3, §3.4): a 500 with it
-# is a "not found" to a lookup, and a transient error worth retrying to anything else.
+# OpsRamp's error code for a resource that is not there (yet), sent with HTTP 500 (api-behaviour §13, §14): a 500
+# with it is a "not found" to a lookup, and a transient error worth retrying to anything else.
 NOT_FOUND_CODE = '0005'
 REDACTED = '********'
 MAX_TEXT = 300
@@ -38,7 +39,7 @@ def shorten(text, limit=MAX_TEXT):
 
 
 def describe_error_body(body):
-    """A short human text out of any of OpsRamp's error body shapes (notes §3.3)."""
+    """A short human text out of any of OpsRamp's error body shapes (api-behaviour §14)."""
     if isinstance(body, dict):
         return _describe_error_object(body)
     if isinstance(body, list):

@@ -213,12 +213,16 @@ def _read_back_update(client, job_id, not_stored, what_happened):
 
 
 def delete_job(client, job_id):
-    """Delete job ``job_id``: True if it was deleted, False if it was already gone."""
+    """Delete job ``job_id``: True if this run deleted it, False if it was already gone.
+
+    A delete re-sent after an attempt that may have run (it timed out, its connection broke, a 5xx) and then told
+    "not found" was most likely deleted by that attempt: True.
+    """
     try:
         client.delete(client.api_path('jobs', job_id))
     except ApiError as error:
         if is_not_found(error):
-            return False
+            return error.earlier_attempt_maybe_applied
         raise
     return True
 

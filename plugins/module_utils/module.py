@@ -14,6 +14,7 @@ from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule
 
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import connection_argument_spec
 from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
+from ansible_collections.opsramp.automation.plugins.module_utils.connection import environment_error
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import hide_in_error, redact
 from ansible_collections.opsramp.automation.plugins.module_utils.transport import fail_if_missing_requests
@@ -42,7 +43,7 @@ class _OpsRampModule(AnsibleModule):
     def _load_params(self):
         super(_OpsRampModule, self)._load_params()
         self.no_log_values.update(secret_values(self.argument_spec, self.params))
-        self._shape_error = shape_error(self.argument_spec, self.params)
+        self._shape_error = shape_error(self.argument_spec, self.params) or environment_error(self.params)
 
     @property
     def in_text(self):

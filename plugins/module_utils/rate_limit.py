@@ -4,8 +4,8 @@
 """Pacing on OpsRamp's rate-limit headers: a ``RateLimiter`` per kind of request, shared by a client's threads.
 
 OpsRamp counts reads and writes in separate per-minute windows and reports the window in ``X-RateLimit-Limit``,
-``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (notes §3.1). ``acquire`` before a request waits until the window
-has room for it; ``update(headers)`` after the answer learns the window from its headers.
+``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (api-behaviour §17). ``acquire`` before a request waits until the
+window has room for it; ``update(headers)`` after the answer learns the window from its headers.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,12 +19,13 @@ EPOCH_THRESHOLD = 1e9  # a reset value below this is a number of seconds from no
 
 
 def bucket_of(method):
-    """Which window a request of ``method`` counts in: reads and writes have separate limits (notes §3.1)."""
+    """Which window a request of ``method`` counts in: reads and writes have separate limits (api-behaviour §17)."""
     return 'read' if method.upper() in ('GET', 'HEAD') else 'write'
 
 
 def header_number(headers, name):
-    """A numeric header, tolerating surrounding double quotes (notes §3.1: values may come quoted); None if absent."""
+    """A numeric header, tolerating surrounding double quotes (values may come quoted, api-behaviour §17); None if
+    absent."""
     value = (headers or {}).get(name)
     if value is None:
         return None
@@ -35,7 +36,7 @@ def header_number(headers, name):
 
 
 def seconds_until_reset(headers, clock=time.time):
-    """Seconds to wait from Retry-After or X-RateLimit-Reset (UTC epoch seconds, notes §3.1); None if unknown."""
+    """Seconds to wait from Retry-After or X-RateLimit-Reset (UTC epoch seconds, api-behaviour §17); None: unknown."""
     retry_after = header_number(headers, 'Retry-After')
     if retry_after is not None and retry_after >= 0:
         return retry_after

@@ -5,7 +5,7 @@
 
 A request may be re-sent after a failure only when sending it twice does no harm (``may_resend``), or when the
 failure proves it did not run: no connection was made, or OpsRamp answered 429. A write that may have been applied
-is never re-sent blindly. "notes §x" refers to the project's OpsRamp API notes.
+is never re-sent blindly. "api-behaviour §N" is section N of docs/api-behaviour.md.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -33,11 +33,16 @@ def may_resend(method):
 def is_transient(status, body):
     """A server error that a later attempt may not meet: 502, 503, 504, or 500 with OpsRamp code 0005.
 
-    OpsRamp answers 500 with code 0005 for resources not (yet) there (notes §3.3, §3.4).
+    OpsRamp answers 500 with code 0005 for resources not (yet) there (api-behaviour §13, §14).
     """
     if status in TRANSIENT_STATUSES:
         return True
     return status == 500 and opsramp_code(body) == NOT_FOUND_CODE
+
+
+def may_have_run(status, body):
+    """Whether a request answered with this error may still have run: a 5xx, except OpsRamp's "not there" (0005)."""
+    return status >= 500 and opsramp_code(body) != NOT_FOUND_CODE
 
 
 class Budget:
@@ -48,7 +53,7 @@ class Budget:
         self.max_wait = max_wait
         self.retries = 0
         self.waited = 0.0
-        self.maybe_applied = False  # an attempt that may have run was followed by another
+        self.maybe_applied = False  # an attempt that may have run (timed out, 5xx) was followed by another
 
     def allows(self, seconds):
         return self.retries < self.max_retries and self.waited + seconds <= self.max_wait
@@ -94,6 +99,12 @@ class RetryPolicy:
         return not tls_failure and (resend or sent_nothing)
 
     @staticmethod
-    def retries_answer(resend, status, body):
-        """Whether an answer other than 429 is retried: a transient server error, to a request that may be re-sent."""
-        return resend and is_transient(status, body)
+    def retries_answer(request, answer):
+        """Whether an answer other than 429 is retried, when the request may be re-sent: a transient server error,
+        or a read answered 2xx without JSON. An empty or garbled answer to a read is a fault, never "nothing found":
+        taken for "no such job", it would make a create duplicate a job that exists (api-behaviour §4)."""
+        if not request.resend:
+            return False
+        if request.is_read and answer.ok:
+            return not answer.has_json()
+        return is_transient(answer.status, answer.json_or_none())

@@ -5,7 +5,7 @@
 
 A token is fetched from the client credentials the first time one is needed, and again shortly before it expires.
 A given ``access_token`` is used as it is and never renewed. Every token issued is handed to the ``Redactor`` so no
-message can show it. "notes §x" refers to the project's OpsRamp API notes.
+message can show it. "api-behaviour §N" is section N of docs/api-behaviour.md.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -30,7 +30,7 @@ TOKEN_REFRESH_MARGIN = 60.0
 
 
 def token_lifetime(expires_in):
-    """Seconds the token lives, or None if unknown: a string in the spec, a number in the docs (notes §2.2)."""
+    """Seconds the token lives, or None if unknown: a string in the spec, a number in the docs (api-behaviour §16)."""
     try:
         lifetime = int(str(expires_in).strip().strip('"'))
     except ValueError:
@@ -108,7 +108,7 @@ class TokenProvider:
     def _fetch(self, budget):
         answer = self._request(self.token_path, budget)
         if answer.status == 404 and self.token_path == DEFAULT_TOKEN_PATH:
-            # some tenants only have the token endpoint without /tenancy (notes §2.1)
+            # some tenants only have the token endpoint without /tenancy (api-behaviour §16)
             fallback = self._request(LEGACY_TOKEN_PATH, budget)
             if fallback.status == 404:
                 raise AuthenticationError('OpsRamp has no token endpoint at %s%s nor at %s%s (HTTP 404): check url and '
@@ -123,7 +123,7 @@ class TokenProvider:
         headers = {'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded'}
         request = Request('POST', token_path, config.url + token_path, headers, urlencode(form))
         request.resend = True  # a token request changes nothing that matters if it runs twice
-        request.paced = False  # token requests are not API calls: they spend no rate limit (notes §3.1)
+        request.paced = False  # token requests are not API calls: they spend no rate limit (api-behaviour §17)
         request.counter = 'token_requests'
         return self._send(request, budget)
 

@@ -26,7 +26,11 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     shorten,
 )
 from ansible_collections.opsramp.automation.plugins.module_utils.rate_limit import bucket_of, seconds_until_reset
-from ansible_collections.opsramp.automation.plugins.module_utils.retry import RATE_LIMIT_BACKOFF_BASE, may_resend
+from ansible_collections.opsramp.automation.plugins.module_utils.retry import (
+    RATE_LIMIT_BACKOFF_BASE,
+    may_have_run,
+    may_resend,
+)
 
 try:
     import requests
@@ -70,6 +74,11 @@ class Request:
     def bucket(self):
         return bucket_of(self.method)
 
+    @property
+    def is_read(self):
+        """A GET that changes nothing: its answer must be JSON (api-behaviour §4)."""
+        return self.method == 'GET' and self.resend
+
 
 class Answer:
     """An HTTP answer: ``status``, ``headers`` and the body as ``text`` (JSON is UTF-8, RFC 8259, whatever charset
@@ -98,6 +107,10 @@ class Answer:
         if self._parsed is _UNPARSED:
             self._parsed = json.loads(self.text) if self.text.strip() else None
         return self._parsed
+
+    def has_json(self):
+        """Whether the body is a JSON value (not empty, not something else)."""
+        return self.json_or_none() is not None
 
     def json_or_none(self):
         try:
@@ -180,8 +193,8 @@ class Transport:
                 after_429 = True  # the wait OpsRamp asked for is over: retry now
                 continue
             after_429 = False
-            if self.policy.retries_answer(request.resend, answer.status, answer.json_or_none()) \
-                    and self._backoff(budget):
+            if self.policy.retries_answer(request, answer) and self._backoff(budget):
+                budget.maybe_applied = budget.maybe_applied or may_have_run(answer.status, answer.json_or_none())
                 continue
             return answer
 
@@ -209,6 +222,7 @@ class Transport:
             tls_failure = isinstance(exc, requests.exceptions.SSLError)
             if self.policy.retries_failure(request.resend, not error.maybe_applied, tls_failure) \
                     and self._backoff(budget):
+                budget.maybe_applied = budget.maybe_applied or error.maybe_applied
                 return None
             raise error
         return Answer.of(response)
@@ -294,4 +308,6 @@ def _sent_nothing(exc):
 
 
 def _tls_verification_failed(exc):
-    return getattr(_innermost(exc), 'verify_message', None) is not None or 'certificate verify failed' in str(exc).lower()
+    if getattr(_innermost(exc), 'verify_message', None) is not None:
+        return True
+    return 'certificate verify failed' in str(exc).lower()

@@ -20,7 +20,7 @@ import re
 
 import pytest
 
-from reliability_support import Ansible, assert_no_secret
+from reliability_support import Ansible, assert_no_secret, job_task
 
 from conftest import CLIENT_SECRET
 
@@ -56,6 +56,8 @@ MODULE_CASES = [
     ('url-with-password', RUN, dict(id='x', url='http://user:%s@127.0.0.1:9' % URL_PASSWORD),
      r'^url must not contain a user name or password'),
     ('url-with-query', TYPES, dict(url='{{ sim_url }}/?tenant=1'), r"^url '.*' must not carry a query"),
+    ('url-with-api-path', INFO, dict(url='{{ sim_url }}/api/v2/'),
+     r"^url '.*/api/v2' must be the base URL of the API, without the API path: drop '/api/v2' \(url: http://"),
     ('tenant-missing', JOB, with_good(tenant_id=OMIT), r"missing required option 'tenant_id'"),
     ('tenant-blank', INFO, dict(tenant_id='   '), r"missing required option 'tenant_id'"),
     ('client-secret-missing', TYPES, dict(client_secret=OMIT), r"missing option 'client_secret'.*required with client_id"),
@@ -357,3 +359,12 @@ def test_no_secret_in_the_bad_input_output(table_runs):
         runs = table_runs(table)
         records = [record for case_id, case in runs.cases.items() if case_id not in KNOWN_ISSUES for record in case['records']]
         assert_no_secret([CLIENT_SECRET, URL_PASSWORD, SECRET_VALUE], runs.stdout, runs.stderr, repr(records))
+
+
+def test_an_environment_variable_a_connection_option_cannot_take_is_named(ansible):
+    run = ansible.play([job_task('bad-env', module=TYPES)], env={'OPSRAMP_VALIDATE_CERTS': 'perhaps'})
+    result = run.result('bad-env')
+    assert result['failed'] is True
+    assert result['msg'] == ("environment variable OPSRAMP_VALIDATE_CERTS (option 'validate_certs', not set in the "
+                             "task) is 'perhaps', which is not a boolean: use true or false")
+    assert run.requests('bad-env') == []

@@ -45,10 +45,12 @@ def test_paginate_accepts_a_bare_list(sim, make_client, log):
     assert len(log(path='/search')) == 1
 
 
-def test_paginate_accepts_an_empty_body(sim, make_client, log):
+def test_paginate_does_not_take_an_empty_body_for_no_results(sim, make_client, log):
+    # api-behaviour §4: an empty answer could hide jobs that exist, and a create would then duplicate one
     sim.control.configure(empty_body_when_no_results=True)
-    assert not list(make_client().paginate(SEARCH))
-    assert len(log(path='/search')) == 1
+    with pytest.raises(CommunicationError, match='with an empty body, every time it was asked'):
+        list(make_client(max_retries=1).paginate(SEARCH))
+    assert len(log(path='/search')) == 2
 
 
 @pytest.mark.parametrize('page, requests', [

@@ -39,8 +39,9 @@ def connection_params(sim, **changes):
     (dict(timeout='soon'), 'timeout', "option 'timeout' must be"),
     (dict(max_retries=-1), 'max_retries', "option 'max_retries' must be an integer, 0 or more"),
     (dict(ca_path='/nonexistent/ca.pem'), 'ca_path', "ca_path '/nonexistent/ca.pem' is not a readable file"),
+    (dict(url='https://acme.api.opsramp.com/api/v2/'), 'url', "without the API path: drop '/api/v2'"),
 ], ids=['no-url', 'no-tenant', 'ftp-url', 'no-scheme', 'no-host', 'userinfo', 'no-credentials', 'no-secret', 'no-client-id',
-        'zero-timeout', 'text-timeout', 'negative-retries', 'missing-ca'])
+        'zero-timeout', 'text-timeout', 'negative-retries', 'missing-ca', 'api-path'])
 def test_options_are_validated_before_any_request(sim, log, assert_no_secrets, changes, option, text):
     with pytest.raises(ValidationError) as info:
         Client.from_params(connection_params(sim, **changes))
@@ -50,10 +51,27 @@ def test_options_are_validated_before_any_request(sim, log, assert_no_secrets, c
     assert_no_secrets(info.value)
 
 
-def test_from_params_applies_defaults_and_passes_warnings(sim, recorder):
-    params = connection_params(sim, timeout=None, max_retries=None, token_path=None, validate_certs=False)
+def test_from_params_applies_defaults_and_passes_warnings(tls_simulator, recorder):
+    params = connection_params(tls_simulator, timeout=None, max_retries=None, token_path=None, validate_certs=False)
     client = Client.from_params(params, warn=recorder.warn)
     assert client.config.timeout == 30.0 and client.config.max_retries == 4 and client.token_path == TOKEN_PATH
-    assert len(recorder.warnings) == 1
+    assert recorder.warnings == ['TLS certificate validation is disabled (validate_certs=false): the connection to %s '
+                                 'is not protected against interception; use this for testing only' % tls_simulator.url]
     assert client.get(TYPES)['jobNameAndType']
+    client.close()
+
+
+def test_validate_certs_false_on_plain_http_warns_about_nothing(sim, recorder):
+    # no TLS to disable, and http to this machine sends nothing over a network
+    client = Client.from_params(connection_params(sim, validate_certs=False), warn=recorder.warn)
+    assert client.get(TYPES)['jobNameAndType']
+    assert recorder.warnings == []
+    client.close()
+
+
+def test_plain_http_beyond_this_machine_warns_before_any_request(sim, log, recorder):
+    client = Client.from_params(connection_params(sim, url='http://opsramp.example.com'), warn=recorder.warn)
+    assert recorder.warnings == ['url http://opsramp.example.com is plain http: the client secret and the tokens cross '
+                                 'the network unencrypted, readable by anyone on the way; use https']
+    assert log() == []
     client.close()

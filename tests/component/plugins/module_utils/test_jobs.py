@@ -232,6 +232,27 @@ def test_delete_job_then_again(sim, make_client, log, style):
     assert paths(log(kind='write')) == [('DELETE', '/' + job_id)] * 2
 
 
+@pytest.mark.parametrize('rule', [
+    dict(action='delay_after_apply', seconds=1.0),
+    dict(action='reset_after_apply'),
+    dict(action='status_after_apply', status=503),
+], ids=['timeout', 'reset', '503'])
+def test_a_delete_resent_after_it_may_have_run_then_not_found_was_deleted_by_this_run(sim, make_client, log, rule):
+    job_id = seed(sim, 'asset scan')['id']
+    fault(sim, method='DELETE', path='/jobs/', times=1, **rule)
+    assert jobs.delete_job(make_client(timeout=0.3), job_id) is True
+    assert sim.control.jobs() == []
+    deletes = log(kind='write', method='DELETE')
+    assert len(deletes) == 2 and 404 in [entry['status'] for entry in deletes]
+
+
+def test_a_delete_job_that_someone_else_deleted_was_not_deleted_by_this_run(sim, make_client, log):
+    job_id = seed(sim, 'asset scan')['id']
+    sim.control.delete_jobs()
+    assert jobs.delete_job(make_client(), job_id) is False
+    assert len(log(kind='write', method='DELETE')) == 1
+
+
 def test_delete_job_other_errors_are_raised(sim, make_client):
     fault(sim, method='DELETE', path='/jobs/', action='status', status=403, body={'error': 'access_denied'})
     with pytest.raises(ApiError):

@@ -53,16 +53,35 @@ def test_error_bodies_become_readable_messages(sim, make_client, rule, expected)
 # ----------------------------------------------------------------------------------------------- bodies
 
 
-def test_body_that_is_not_json(sim, make_client):
-    fault(sim, method='GET', path='/jobs/types$', action='bad_json')
+# An empty or garbled answer to a read is a fault, not "nothing found" (api-behaviour §4): retried like a 5xx, then
+# an error. A write may answer with an empty body.
+
+
+@pytest.mark.parametrize('action', ['bad_json', 'empty'])
+def test_a_read_answered_without_json_once_is_retried(sim, make_client, log, recorder, action):
+    fault(sim, method='GET', path='/jobs/types$', action=action, times=1)
+    assert make_client().get(TYPES)['jobNameAndType']
+    assert len(log(kind='read')) == 2 and recorder.sleeps == [0.375]
+
+
+@pytest.mark.parametrize('action, message', [
+    ('bad_json', 'OpsRamp returned a response that is not JSON (GET %s)' % TYPES),
+    ('empty', 'OpsRamp answered GET %s with an empty body, every time it was asked' % TYPES),
+], ids=['not-json', 'empty'])
+def test_a_read_answered_without_json_every_time_is_an_error(sim, make_client, log, action, message):
+    fault(sim, method='GET', path='/jobs/types$', action=action, times=0)
     with pytest.raises(CommunicationError) as info:
-        make_client().get(TYPES)
-    assert info.value.message.startswith('OpsRamp returned a response that is not JSON (GET %s)' % TYPES)
+        make_client(max_retries=2).get(TYPES)
+    assert info.value.message.startswith(message) and not info.value.maybe_applied
+    assert len(log(kind='read')) == 3
 
 
-def test_empty_body_is_none(sim, make_client):
-    fault(sim, method='GET', path='/jobs/types$', action='empty')
-    assert make_client().get(TYPES) is None
+def test_an_empty_body_to_a_write_is_none(sim, make_client, log):
+    job = sim.control.seed_job(dict(JOB), tenant='client_1')
+    fault(sim, method='DELETE', path='/jobs/', action='empty')
+    client = make_client()
+    assert client.delete(client.api_path('jobs', job['id'])) is None
+    assert len(log(kind='write')) == 1
 
 
 def test_redirect_is_reported_not_followed(sim, make_client, log):

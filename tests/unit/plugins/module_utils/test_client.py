@@ -25,7 +25,9 @@ URL = 'https://acme.api.opsramp.com'
 
 
 def answer(status, body=None, raw=None):
-    return Answer(status, {}, raw if raw is not None else (json.dumps(body).encode('utf-8') if body is not None else b''))
+    if raw is None:
+        raw = json.dumps(body).encode('utf-8') if body is not None else b''
+    return Answer(status, {}, raw)
 
 
 class ScriptedTransport:
@@ -41,7 +43,10 @@ class ScriptedTransport:
             self.tokens += 1
             return answer(200, dict(access_token='tok-%d' % self.tokens, expires_in=3600))
         self.sent.append((request.method, request.url, request.headers.get('Authorization'), request.data))
-        return self.answers.pop(0)
+        scripted = self.answers.pop(0)
+        if isinstance(scripted, tuple):  # (answer, whether an attempt that may have run came before it)
+            scripted, budget.maybe_applied = scripted
+        return scripted
 
     def close(self):
         pass
@@ -112,6 +117,26 @@ def test_error_answers_and_bodies_that_are_not_json():
         client.post('/c', {})
 
 
+def test_an_empty_answer_to_a_read_is_an_error_but_not_to_a_write():
+    client, dummy, dummy_warnings = client_with(answer(200), answer(200), answer(200), answer(200, raw=b' '))
+    assert client.post('/jobs', {}) is None and client.delete('/jobs/1') is None
+    assert client.request('GET', '/jobs/1/run', body={'reason': 'now'}, idempotent=False) is None
+    with pytest.raises(CommunicationError) as info:
+        list(client.paginate('/jobs/search'))
+    assert info.value.message.startswith('OpsRamp answered GET /jobs/search with an empty body, every time it was '
+                                         'asked: a read must answer JSON, and an empty answer is not taken for '
+                                         '"nothing found"')
+    assert not info.value.maybe_applied
+
+
+@pytest.mark.parametrize('earlier_attempt', [False, True])
+def test_errors_say_whether_an_earlier_attempt_may_have_run(earlier_attempt):
+    client, dummy, dummy_warnings = client_with((answer(404, {'message': 'gone'}), earlier_attempt))
+    with pytest.raises(ApiError) as info:
+        client.delete('/jobs/1')
+    assert info.value.earlier_attempt_maybe_applied is earlier_attempt
+
+
 def test_a_get_with_side_effects_is_not_resent():
     client, dummy, dummy_warnings = client_with(answer(200, raw=b'not json'))
     with pytest.raises(CommunicationError) as info:
@@ -134,7 +159,7 @@ def test_paginate(pages, items, requests):
     assert transport.sent[0][1] == URL + '/s?queryString=name%3Aa%20b&pageNo=1&pageSize=2'
 
 
-def test_disabled_certificate_validation_warns_and_repr_shows_no_secret():
+def test_the_configuration_warnings_reach_the_module_and_repr_shows_no_secret():
     client, dummy, warnings = client_with(validate_certs=False)
     assert warnings == ['TLS certificate validation is disabled (validate_certs=false): the connection to %s is not '
                         'protected against interception; use this for testing only' % URL]

@@ -14,6 +14,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.connection impo
     DEFAULT_MAX_WAIT,
     DEFAULT_TOKEN_PATH,
     ConnectionConfig,
+    environment_error,
     truthy,
 )
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
@@ -55,7 +56,14 @@ def test_ca_path_is_what_requests_verifies_with(tmp_path):
     (dict(client_id=None, client_secret=None, access_token=None), 'client_id', 'no credentials'),
     (dict(max_wait=-1), 'max_wait', "option 'max_wait' must be a number of seconds, 0 or more"),
     (dict(timeout=float('inf')), 'timeout', "option 'timeout' must be"),
-], ids=['empty-url', 'query', 'no-credentials', 'negative-max-wait', 'infinite-timeout'])
+    (dict(url='https://acme.api.opsramp.com/api/v2/'), 'url',
+     "url 'https://acme.api.opsramp.com/api/v2' must be the base URL of the API, without the API path: drop "
+     "'/api/v2' (url: https://acme.api.opsramp.com); the collection appends /api/v2/... itself"),
+    (dict(url='https://proxy.example.com/opsramp/api/v2/tenants/client_1'), 'url',
+     "drop '/api/v2/tenants/client_1' (url: https://proxy.example.com/opsramp)"),
+    (dict(url='https://acme.api.opsramp.com/api'), 'url', "drop '/api'"),
+], ids=['empty-url', 'query', 'no-credentials', 'negative-max-wait', 'infinite-timeout', 'api-v2', 'api-tenant-path',
+        'api'])
 def test_wrong_values_name_the_option(changes, option, text):
     with pytest.raises(ValidationError) as info:
         ConnectionConfig(**dict(GOOD, **changes))
@@ -74,3 +82,52 @@ def test_repr_shows_where_and_as_whom_but_no_secret():
 ])
 def test_truthy(value, result):
     assert truthy(value) is result
+
+
+def test_a_path_before_the_api_is_kept():
+    for url in ('https://proxy.example.com/opsramp', 'https://apis.example.com/api-gateway'):
+        assert ConnectionConfig(**dict(GOOD, url=url + '/')).url == url
+
+
+@pytest.mark.parametrize('url, validate_certs, access_token, warning', [
+    ('https://acme.api.opsramp.com', True, None, None),
+    ('https://acme.api.opsramp.com', False, None, 'TLS certificate validation is disabled (validate_certs=false): '
+                                                  'the connection to https://acme.api.opsramp.com is not protected'),
+    ('http://acme.api.opsramp.com', True, None, 'url http://acme.api.opsramp.com is plain http: the client secret and '
+                                                'the tokens cross the network unencrypted'),
+    ('http://10.1.2.3:8080', False, 'tok', 'url http://10.1.2.3:8080 is plain http: the access token crosses the '
+                                           'network unencrypted'),
+    ('http://127.0.0.1:8080', False, None, None),  # never leaves this machine; and no TLS to warn about
+    ('http://localhost', True, None, None),
+    ('http://[::1]:9', True, None, None),
+    ('http://127.8.9.10', True, None, None),
+], ids=['https', 'https-unverified', 'http', 'http-token', 'loopback', 'localhost', 'ipv6-loopback', 'loopback-net'])
+def test_warnings(url, validate_certs, access_token, warning):
+    config = ConnectionConfig(**dict(GOOD, url=url, validate_certs=validate_certs, access_token=access_token))
+    warnings = config.warnings()
+    if warning is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and warnings[0].startswith(warning)
+
+
+@pytest.mark.parametrize('environment, given, message', [
+    ({'OPSRAMP_VALIDATE_CERTS': 'perhaps'}, {}, "environment variable OPSRAMP_VALIDATE_CERTS (option 'validate_certs', "
+                                                "not set in the task) is 'perhaps', which is not a boolean: use true or "
+                                                "false"),
+    ({'OPSRAMP_TIMEOUT': 'soon'}, {}, "environment variable OPSRAMP_TIMEOUT (option 'timeout', not set in the task) is "
+                                      "'soon', which is not a number"),
+    ({'OPSRAMP_MAX_RETRIES': '2.5'}, {}, 'OPSRAMP_MAX_RETRIES'),
+    ({'OPSRAMP_VALIDATE_CERTS': 'perhaps'}, {'validate_certs': False}, None),  # the task's value wins
+    ({'OPSRAMP_VALIDATE_CERTS': 'no', 'OPSRAMP_TIMEOUT': '5', 'OPSRAMP_URL': 'anything'}, {}, None),
+], ids=['bool', 'float', 'int', 'given-in-task', 'valid'])
+def test_environment_values_a_typed_option_cannot_take_are_named(monkeypatch, environment, given, message):
+    for option in CONNECTION_OPTIONS:
+        monkeypatch.delenv(option['env'], raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    error = environment_error(given)
+    if message is None:
+        assert error is None
+    else:
+        assert message in error

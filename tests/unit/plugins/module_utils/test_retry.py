@@ -14,8 +14,10 @@ from ansible_collections.opsramp.automation.plugins.module_utils.retry import (
     Budget,
     RetryPolicy,
     is_transient,
+    may_have_run,
     may_resend,
 )
+from ansible_collections.opsramp.automation.plugins.module_utils.transport import Answer, Request
 
 
 @pytest.mark.parametrize('method, resend', [
@@ -71,7 +73,35 @@ def test_which_failures_are_retried(resend, sent_nothing, tls, retried):
     assert RetryPolicy.retries_failure(resend, sent_nothing, tls) is retried
 
 
-def test_transient_answers_are_retried_only_when_the_request_may_be_resent():
-    assert RetryPolicy.retries_answer(True, 503, None)
-    assert not RetryPolicy.retries_answer(False, 503, None)
-    assert not RetryPolicy.retries_answer(True, 404, None)
+def request(method, resend=None):
+    request = Request(method, '/p', 'https://x/p', {})
+    if resend is not None:
+        request.resend = resend
+    return request
+
+
+@pytest.mark.parametrize('method, resend, status, content, retried', [
+    ('GET', None, 503, b'', True),
+    ('GET', None, 500, b'{"code": "0005"}', True),
+    ('GET', None, 500, b'{"code": "0001"}', False),
+    ('DELETE', None, 504, b'', True),
+    ('POST', None, 503, b'', False),  # a write that may have run is never re-sent
+    ('GET', None, 200, b'', True),  # an empty answer to a read is a fault, not "nothing found"
+    ('GET', None, 200, b'<html>', True),
+    ('GET', None, 200, b'{"results": []}', False),
+    ('GET', False, 200, b'', False),  # a GET with an effect (running a job) is not re-sent
+    ('DELETE', None, 200, b'', False),  # a write may answer with an empty body
+    ('POST', None, 200, b'', False),
+    ('GET', None, 404, b'', False),
+], ids=['get-503', 'get-500-0005', 'get-500-other', 'delete-504', 'post-503', 'read-empty', 'read-not-json',
+        'read-json', 'run-empty', 'delete-empty', 'post-empty', 'get-404'])
+def test_which_answers_are_retried(method, resend, status, content, retried):
+    assert RetryPolicy.retries_answer(request(method, resend), Answer(status, {}, content)) is retried
+
+
+@pytest.mark.parametrize('status, body, ran', [
+    (503, None, True), (500, {'code': '0001'}, True), (500, {'code': '0005'}, False), (404, None, False),
+    (429, None, False),
+])
+def test_which_errors_may_have_run(status, body, ran):
+    assert may_have_run(status, body) is ran

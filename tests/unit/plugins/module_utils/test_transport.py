@@ -51,7 +51,8 @@ def test_api_errors_are_readable_and_redacted():
     assert error.message == 'OpsRamp API error 409 on POST /p: echo ******** (code 1)'
     assert error.body == {'message': 'echo ********', 'code': '1'} and error.status == 409
     moved = api_error(redactor, Answer(301, {'Location': 'https://x.example.com/'}, b''), 'GET', '/p')
-    assert moved.message == 'OpsRamp API error 301 on GET /p: redirected to https://x.example.com/; check url (https, no path)'
+    assert moved.message == ('OpsRamp API error 301 on GET /p: redirected to https://x.example.com/; check url '
+                             '(https, no path)')
 
 
 def test_requests_know_whether_they_may_be_resent_and_where_they_count():
