@@ -22,6 +22,12 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import V
 GOOD = dict(url='https://acme.api.opsramp.com', tenant_id='client_1', client_id='key', client_secret='s3cret')
 
 
+def configured(**changes):
+    options = dict(GOOD)
+    options.update(changes)
+    return ConnectionConfig(**options)
+
+
 def params(**changes):
     values = dict((option['name'], None) for option in CONNECTION_OPTIONS)
     values.update(GOOD)
@@ -66,12 +72,12 @@ def test_ca_path_is_what_requests_verifies_with(tmp_path):
         'api'])
 def test_wrong_values_name_the_option(changes, option, text):
     with pytest.raises(ValidationError) as info:
-        ConnectionConfig(**dict(GOOD, **changes))
+        configured(**changes)
     assert info.value.option == option and text in info.value.message
 
 
 def test_repr_shows_where_and_as_whom_but_no_secret():
-    text = repr(ConnectionConfig(**dict(GOOD, access_token='tok-abc')))
+    text = repr(configured(access_token="tok-abc"))
     assert text == ("ConnectionConfig(url='https://acme.api.opsramp.com', tenant_id='client_1', client_id='key', "
                     "auth='access_token', validate_certs=True)")
 
@@ -86,7 +92,7 @@ def test_truthy(value, result):
 
 def test_a_path_before_the_api_is_kept():
     for url in ('https://proxy.example.com/opsramp', 'https://apis.example.com/api-gateway'):
-        assert ConnectionConfig(**dict(GOOD, url=url + '/')).url == url
+        assert configured(url=url + '/').url == url
 
 
 @pytest.mark.parametrize('url, validate_certs, access_token, warning', [
@@ -103,7 +109,7 @@ def test_a_path_before_the_api_is_kept():
     ('http://127.8.9.10', True, None, None),
 ], ids=['https', 'https-unverified', 'http', 'http-token', 'loopback', 'localhost', 'ipv6-loopback', 'loopback-net'])
 def test_warnings(url, validate_certs, access_token, warning):
-    config = ConnectionConfig(**dict(GOOD, url=url, validate_certs=validate_certs, access_token=access_token))
+    config = configured(url=url, validate_certs=validate_certs, access_token=access_token)
     warnings = config.warnings()
     if warning is None:
         assert warnings == []
