@@ -88,8 +88,7 @@ def _no_log_slots(spec, params):
             yield params, name
         if entry.get('options'):
             for item in (value if isinstance(value, list) else [value]):
-                for slot in _no_log_slots(entry['options'], item):
-                    yield slot
+                yield from _no_log_slots(entry['options'], item)
 
 
 def _no_log_values(spec, params):
