@@ -93,8 +93,7 @@ def test_a_failure_of_ansibles_own_validation_keeps_other_values_exact(capsys):
 @pytest.mark.parametrize('options, message', [
     (dict(name='n', schedule='daily'), 'schedule: must be a dict of options, got str'),
     (dict(name='n', entities='sw-1'), 'entities: must be a list of dicts, got str'),
-    (dict(name='n', custom_script=dict(parameters='p')), 'custom_script.parameters: must be a list of dicts, '
-                                                          'got str'),
+    (dict(name='n', custom_script=dict(parameters='p')), 'custom_script.parameters: must be a list of dicts, got str'),
 ], ids=['dict', 'list', 'nested'])
 def test_a_value_of_the_wrong_shape_fails_naming_the_option_and_hiding_the_secret(capsys, options, message):
     """ansible-core stops collecting no_log values at such a value: the module class collects them first

@@ -14,13 +14,13 @@ import pytest
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, CommunicationError, ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import MASK, Secrets, hide_in_error, redact
 
-DESIRED = {'name': '30', 'custom_script': {'id': '30', 'parameters': [{'id': '1', 'value': '1'},
-                                                                     {'id': '2', 'value': '30'}]}}
-CURRENT = {'name': '30', 'custom_script': {'id': '30', 'parameters': [{'id': '2', 'value': 'old'},
-                                                                     {'id': '3', 'value': ''}]}}
+DESIRED = {'name': '30', 'custom_script': {
+    'id': '30', 'parameters': [{'id': '1', 'value': '1'}, {'id': '2', 'value': '30'}]}}
+CURRENT = {'name': '30', 'custom_script': {
+    'id': '30', 'parameters': [{'id': '2', 'value': 'old'}, {'id': '3', 'value': ''}]}}
 JOB = {'id': 'job-30', 'name': '30', 'schedule': {'startDate': '2026-01-30T00:30:00+0000'},
-       'script': {'customScript': {'id': '30'}, 'parameters': [{'paramId': '1', 'value': '30', 'name': 'Days'},
-                                                                {'paramId': '2', 'value': None}]}}
+       'script': {'customScript': {'id': '30'}, 'parameters': [
+           {'paramId': '1', 'value': '30', 'name': 'Days'}, {'paramId': '2', 'value': None}]}}
 
 
 def test_a_job_declaring_a_secret_hides_every_parameter_value_and_nothing_else():
