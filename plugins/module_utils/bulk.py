@@ -3,8 +3,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Reconcile a list of jobs in one task (opsramp_jobs).
 
-Validate every job before any request; list the tenant's jobs once (the fewest search pages); match each job by id
-or exact name, failing before any write on duplicates or ambiguous names; then decide and act as opsramp_job does
+Validate every job before any request; list the tenant's jobs once (the fewest search pages), reading the jobs that
+need it in full while the listing goes on (``listing``); match each job by id or exact name, failing before any write
+on duplicates or ambiguous names; then decide and act as opsramp_job does
 (``reconcile.decide``, then ``reconcile.execute``) for each job in a bounded pool of worker threads. The workers share
 one client: one session, one token, one rate-limit pacer. A job that fails does not stop the others: its error is
 collected, and the task fails at the end listing every failed job, with what was done.
@@ -16,7 +17,7 @@ __metaclass__ = type
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.opsramp.automation.plugins.module_utils import job_types, jobs, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils import job_model, job_types, jobs, listing, reconcile
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     AuthenticationError,
@@ -46,6 +47,7 @@ class _Item:
         self.target = target
         self.listed_job = listed_job
         self.index = index
+        self.full_job = None  # the future of the full job, when listing.list_jobs started reading it
 
     @property
     def name(self):
@@ -112,9 +114,13 @@ def reconcile_jobs(client, specs, options=None):
                                     for index, target in enumerate(targets) if target.desired is not None])
     if not targets and options.prune_prefix is None:
         return summarise([], [], options)
-    listed = [job for job in jobs.search_jobs(client) if isinstance(job, dict) and job.get('id')]
-    items = plan(targets, listed, options.prune_prefix)
-    return summarise(items, run_items(client, items, options), options)
+    with ThreadPoolExecutor(max_workers=options.workers) as readers:
+        listed = listing.list_jobs(client, readers, wants_full=full_reads_needed(targets))
+        items = plan(targets, listed.jobs, options.prune_prefix)
+        for item in items:
+            item.full_job = listed.full.get((item.listed_job or {}).get('id'))
+        outcomes = run_items(client, items, options)
+    return summarise(items, outcomes, options)
 
 
 def check_workers(workers):
@@ -153,7 +159,8 @@ def validated_targets(specs):
             targets.append(reconcile.wanted(params))
         except ValidationError as error:
             raise for_job(error, index) from None
-    _check_unique([target.name for target in targets], 'name')
+    # an element with an id is matched by it: two jobs of the tenant may share a name
+    _check_unique([target.name if not target.job_id else None for target in targets], 'name')
     _check_unique([target.job_id for target in targets], 'id')
     return targets
 
@@ -191,6 +198,19 @@ def _warn_unprunable(client, targets, prune_prefix):
 
 
 # ---------------------------------------------------------------------------------------------------- matching
+
+def full_reads_needed(targets):
+    """Which listed jobs to read in full while the listing goes on: those an element names (by id, else by name)
+    and that it will compare in full (``job_model.needs_full_job``: search results lack those fields)."""
+    ids, names = set(), set()
+    for target in targets:
+        if target.state == 'present' and job_model.needs_full_job(target.desired):
+            if target.job_id:
+                ids.add(target.job_id)
+            else:
+                names.add(target.name)
+    return lambda job: job['id'] in ids or job.get('name') in names
+
 
 def plan(targets, listed, prune_prefix=None):
     """The work items: each list element with the listed job it names (by id, else by exact name), then the jobs
@@ -273,6 +293,8 @@ def _reconcile_item(client, item, options):
 def _snapshot(client, item):
     """The job the item names: its search result, read in full when needed, or read by an id the search did not list."""
     job_id = (item.listed_job or {}).get('id')
+    if item.full_job is not None:  # read while the listing went on
+        return reconcile.Snapshot(item.listed_job, client.tenant_id, fetch=item.full_job.result)
     if job_id is not None:
         return reconcile.Snapshot(item.listed_job, client.tenant_id, fetch=lambda: jobs.get_job(client, job_id))
     if item.target.job_id:

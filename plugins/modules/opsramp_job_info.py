@@ -16,6 +16,9 @@ description:
     of the tenant when none of them is given.
   - Jobs looked up by O(id) or O(name) are full objects, with their entities. Search results (O(query), or no filter)
     are as the search API returns them, without entities and without custom script parameters.
+  - With O(format=options), every job is read in full and returned as the options of M(opsramp.automation.opsramp_job);
+    the list can be fed unchanged to M(opsramp.automation.opsramp_jobs), or written one file per job (the
+    P(opsramp.automation.export_jobs#role) role does that), to adopt jobs made in the OpsRamp UI as code.
 author:
   - OpsRamp Automation contributors (@opsramp-automation)
 extends_documentation_fragment:
@@ -40,6 +43,42 @@ options:
       - An OpsRamp search C(queryString), for example C(name:backup), passed to the search API as it is.
       - OpsRamp does not document which fields it filters on for jobs; results are returned as the API gives them.
     type: str
+  name_prefix:
+    description:
+      - Only the jobs whose name starts with this, compared case-sensitively, for example the prefix a team's jobs
+        share. Applies to the search (O(query), or every job when no filter is given).
+    type: str
+  format:
+    description:
+      - V(api) returns the jobs as the OpsRamp API returns them.
+      - V(options) returns each job as the options of M(opsramp.automation.opsramp_job), read in full (search results
+        lack entities and parameters), with C(name), C(job_type), C(queued), C(entities), C(schedule) and the section of
+        its job type (C(network_backup), C(app_install), C(custom_script)), in canonical form (full day names, start
+        dates in UTC to the minute, entities sorted), without C(id) or any field only the server sets.
+      - Fed unchanged to M(opsramp.automation.opsramp_jobs), that list is converged (no change, no write).
+      - What the options cannot express is left out, with a warning naming the job, so that applying the options
+        never changes a job. The settings of a job type the options do not model (its C(script) keys other than
+        those of O(opsramp.automation.opsramp_job#module:network_backup),
+        O(opsramp.automation.opsramp_job#module:app_install) and O(opsramp.automation.opsramp_job#module:custom_script))
+        are left as OpsRamp holds them.
+      - Jobs that share a name carry their C(id), the only way for the options to tell them apart, with a warning.
+    type: str
+    choices: [api, options]
+    default: api
+  secret_parameters:
+    description:
+      - With O(format=options), the ids of the custom script parameters whose values are secrets. Their values never
+        leave the module; each is replaced with a Vault placeholder C({{ vault_<job>_<parameter> }}) and marked
+        C(sensitive), where C(<job>) is the job name and C(<parameter>) the parameter id, in lower case with every run
+        of other characters than letters and digits as C(_).
+      - RV(secret_variables) lists the variables to define (in an Ansible Vault file) before the options are applied.
+    type: list
+    elements: str
+    default: []
+notes:
+  - With O(format=options), reading N jobs costs one token request, the search pages and N GETs. The GETs start as soon
+    as the first search page arrives, and the other pages are fetched concurrently once the first one says how many
+    there are, paced on the tenant's rate limits.
 '''
 
 EXAMPLES = r'''
@@ -60,11 +99,27 @@ EXAMPLES = r'''
 - name: Show their names
   ansible.builtin.debug:
     msg: "{{ all_jobs.jobs | map(attribute='name') | list }}"
+
+- name: Read the netops team's jobs as opsramp_job options, with the share password left out
+  opsramp.automation.opsramp_job_info:
+    name_prefix: netops-
+    format: options
+    secret_parameters: ["3"]
+  register: exported
+
+- name: Reconciling them is converged (no change, no write)
+  opsramp.automation.opsramp_jobs:
+    jobs: "{{ exported.jobs }}"
+  vars:
+    vault_netops_monthly_log_cleanup_3: "{{ vault_netops_share_password }}"
 '''
 
 RETURN = r'''
 jobs:
-  description: The jobs found, as the OpsRamp API returns them.
+  description:
+    - The jobs found, as the OpsRamp API returns them (O(format=api)), or as the options of
+      M(opsramp.automation.opsramp_job) (O(format=options)).
+    - The sample is one job of each format.
   returned: always
   type: list
   elements: dict
@@ -79,23 +134,56 @@ jobs:
           frequency: everyday
       script:
         jobType: networkconfigbackup
+    - name: netops-monthly-log-cleanup
+      job_type: custom
+      queued: false
+      entities:
+        - id: 0f7e1cbb-4c52-4d3a-9d43-6b7d93f0c3a1
+          type: DEVICE
+      schedule:
+        start_date: "2026-01-01T03:00:00+0000"
+        type: monthly
+        week_index: second
+        day_of_week: Sunday
+      custom_script:
+        id: "7"
+        user_type: system
+        parameters:
+          - id: "2"
+            value: "30"
+          - id: "3"
+            value: "{{ vault_netops_monthly_log_cleanup_3 }}"
+            sensitive: true
+secret_variables:
+  description: With O(format=options), the Vault variables the placeholders of O(secret_parameters) use, in job order.
+  returned: when O(format=options)
+  type: list
+  elements: str
+  sample: [vault_netops_monthly_log_cleanup_3]
 '''
 
-from ansible_collections.opsramp.automation.plugins.module_utils import jobs
+from ansible_collections.opsramp.automation.plugins.module_utils import export, jobs
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
     params = module.params
-    if params['id']:
-        job = jobs.get_job(client, params['id'])
-        found = [job] if job else []
-    elif params['name']:
-        found = [jobs.get_job(client, match['id']) for match in jobs.find_jobs_by_name(client, params['name'])]
-        found = [job for job in found if job]
+    exporting = params['format'] == 'options'
+    if params['secret_parameters'] and not exporting:
+        raise ValidationError('secret_parameters: applies only with format=options', option='secret_parameters')
+    if params['id'] or params['name'] or exporting:
+        found = export.read_full_jobs(client, job_id=params['id'], name=params['name'], query=params['query'],
+                                      name_prefix=params['name_prefix'])
     else:
-        found = list(jobs.search_jobs(client, query_string=params['query']))
-    return dict(changed=False, jobs=found)
+        found = [job for job in jobs.search_jobs(client, query_string=params['query'])
+                 if isinstance(job, dict) and export.has_prefix(job, params['name_prefix'])]
+    if not exporting:
+        return dict(changed=False, jobs=found)
+    options, warnings, variables = export.export_jobs(found, params['secret_parameters'])
+    for warning in warnings:
+        client.warn(warning)
+    return dict(changed=False, jobs=options, secret_variables=variables)
 
 
 def main():
@@ -103,8 +191,12 @@ def main():
         id=dict(type='str'),
         name=dict(type='str'),
         query=dict(type='str'),
+        name_prefix=dict(type='str'),
+        format=dict(type='str', choices=['api', 'options'], default='api'),
+        secret_parameters=dict(type='list', elements='str', default=[], no_log=False),
     )
-    run_module(argument_spec, run, mutually_exclusive=[('id', 'name', 'query')])
+    run_module(argument_spec, run, mutually_exclusive=[('id', 'name', 'query'), ('id', 'name_prefix'),
+                                                       ('name', 'name_prefix')])
 
 
 if __name__ == '__main__':

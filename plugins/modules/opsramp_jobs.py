@@ -65,8 +65,9 @@ notes:
   - A converged run makes one token request (none with O(access_token)), one search request per 500 jobs of the
     tenant, and one GET per job that manages O(jobs[].entities) or O(jobs[].custom_script.parameters). A job that
     changes adds, at most, that GET and one write.
-  - Two elements naming the same job, the same name twice, or an element whose name several jobs of the tenant share
-    make the task fail before anything is written.
+  - Two elements naming the same job, the same name twice (unless each of those elements gives the O(jobs[].id) of
+    its job), or an element without O(jobs[].id) whose name several jobs of the tenant share make the task fail
+    before anything is written.
   - When any element marks a script parameter as sensitive, the value of every script parameter of every element is
     hidden from the task's logged arguments.
 seealso:
@@ -189,6 +190,26 @@ errors:
   sample:
     - job: "jobs[3] 'netops-weekly-asset-scan'"
       msg: "OpsRamp API error 500 on POST /api/v2/tenants/client_1/jobs/...: internal error"
+summary:
+  description:
+    - What the run did (in check mode, would do), as Markdown ready to post as a pull-request comment.
+    - A heading with the counts, then a table of the jobs to create, update (with the changed fields, as option
+      paths) and delete, and of those that failed; then how many jobs were already as declared. When nothing
+      changes, a heading that says V(no changes).
+    - It holds job names and option names only, never a value, so no secret can appear in it. Characters that
+      Markdown would interpret in a job name are escaped.
+  returned: always, and when jobs fail
+  type: str
+  sample: |
+    ### OpsRamp jobs: 1 to create, 1 to update, 1 to delete
+
+    | Job | Action | Changed fields |
+    | --- | --- | --- |
+    | netops-asset-inventory | to create |  |
+    | netops-weekly-ad-checklist | to update | `entities`, `schedule.week_days` |
+    | netops-retired-job | to delete |  |
+
+    12 jobs already as declared.
 diffs:
   description:
     - For each job that changes (or would change), its managed fields before and after, keyed by job name.
@@ -209,7 +230,13 @@ diff:
 from ansible.module_utils.basic import _load_params
 
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_list_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils.bulk import DEFAULT_WORKERS, Options, reconcile_jobs
+from ansible_collections.opsramp.automation.plugins.module_utils import summary
+from ansible_collections.opsramp.automation.plugins.module_utils.bulk import (
+    DEFAULT_WORKERS,
+    BulkReconcileError,
+    Options,
+    reconcile_jobs,
+)
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
@@ -217,7 +244,13 @@ def run(module, client):
     params = module.params
     options = Options(prune=params['prune'], prune_prefix=params['prune_prefix'], workers=params['workers'],
                       check_mode=module.check_mode, want_diff=module._diff)
-    return reconcile_jobs(client, params['jobs'], options)
+    try:
+        result = reconcile_jobs(client, params['jobs'], options)
+    except BulkReconcileError as error:
+        error.details['summary'] = summary.render(error.details['job_results'], module.check_mode)
+        raise
+    result['summary'] = summary.render(result['job_results'], module.check_mode)
+    return result
 
 
 def main():

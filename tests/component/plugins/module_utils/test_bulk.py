@@ -106,6 +106,13 @@ def test_an_id_chooses_among_jobs_that_share_a_name(sim, make_client, log):
     assert [w['path'].rsplit('/', 1)[1] for w in log(kind='write')] == [chosen]
 
 
+def test_elements_that_give_ids_may_share_a_name(sim, make_client, log):
+    first, second = seed_raw(sim, 'dup')['id'], seed_raw(sim, 'dup')['id']
+    result = bulk.reconcile_jobs(make_client(), [spec('dup', id=first), spec('dup', id=second)])
+    assert [entry['id'] for entry in result['job_results']] == [first, second]
+    assert result['updated'] == ['dup', 'dup'] and len(log(kind='write')) == 2
+
+
 def test_two_elements_naming_one_job_fail_before_any_write(sim, make_client, log):
     job_id = seed_raw(sim, 'a')['id']
     with pytest.raises(JobLookupError) as info:
@@ -156,6 +163,20 @@ def test_listing_uses_the_largest_pages(sim, make_client, log):
     bulk.reconcile_jobs(make_client(), [spec('job 000', schedule=dict(type='never', start_date=START))])
     searches = [e['query'] for e in log(kind='read') if e['path'].endswith('/search')]
     assert [(q['pageNo'], q['pageSize']) for q in searches] == [('1', '500'), ('2', '500')]
+
+
+def test_full_reads_overlap_the_listing_and_pages_after_the_first_go_concurrently(sim, make_client, log):
+    declared = [spec('j%02d' % n, entities=[dict(id='dev-%d' % n, type='DEVICE')]) for n in range(12)]
+    for params in declared:
+        seed(sim, params)
+    sim.control.configure(max_page_size=2, latency_ms=40)
+    result = bulk.reconcile_jobs(make_client(), declared + [spec('not-listed-yet')], workers=4, check_mode=True)
+    assert len(result['unchanged']) == 12 and result['created'] == ['not-listed-yet']
+    reads = sorted(log(kind='read'), key=lambda entry: entry['seq'])
+    last_page = max(index for index, entry in enumerate(reads) if entry['path'].endswith('/search'))
+    assert any(not entry['path'].endswith('/search') for entry in reads[:last_page])  # a GET before the last page
+    assert len(reads) == 6 + 12 and not log(kind='write')  # every page and every job read once
+    assert sim.control.stats()['max_in_flight'] > 2
 
 
 def test_an_update_decided_from_the_search_result_keeps_what_the_search_leaves_out(sim, make_client, log):
