@@ -148,13 +148,15 @@ class Bench:
         """A simulator holding ``size`` converged jobs (none with ``create``), with ``knobs``; the vars file that
         gives the playbook of ``method`` the jobs in the form it takes, and nothing else."""
         self.control.reset(config=True)
-        self.control.configure(latency_ms=self.args.latency_ms, **knobs)
+        self.control.configure(**dict(dict(latency_ms=self.args.latency_ms), **knobs))
         if not create:
             for number in range(size):
                 self.control.seed_job(api_job(number), tenant=TENANT)
         if method == 'C':
             extra = dict(bench_api_jobs=[api_job(n) for n in range(size)], opsramp_url=self.url,
                          opsramp_tenant_id=TENANT, opsramp_client_id=CLIENT_ID, opsramp_client_secret=CLIENT_SECRET)
+        elif method == 'E':
+            extra = dict(bench_size=size)
         else:
             extra = dict(bench_jobs=[module_job(n) for n in range(size)], bench_workers=self.args.workers)
         path = os.path.join(self.work, 'vars-%s-%d.json' % (method, size))
@@ -165,7 +167,7 @@ class Bench:
 
     def measure(self, method, size, create=False, **knobs):
         vars_file = self.prepare(method, size, create=create, **knobs)
-        playbook = os.path.join(HERE, 'playbooks', dict(A='bulk.yml', B='loop.yml', C='uri.yml')[method])
+        playbook = os.path.join(HERE, 'playbooks', dict(A='bulk.yml', B='loop.yml', C='uri.yml', E='export.yml')[method])
         log_path = os.path.join(self.work, '%s-%d.log' % (method, size))
         print('  %s N=%d%s ...' % (method, size, ' ' + json.dumps(knobs) if knobs else ''), end='', flush=True)
         load_before = os.getloadavg()[0]
@@ -226,9 +228,25 @@ def run_all(args):
         for size in args.limited_sizes:
             results['limited'].append(dict(bench.measure('A', size, **knobs), bound='read'))
         results['limited'].append(dict(bench.measure('A', args.create_size, create=True, **knobs), bound='write'))
+        results['overlap'] = [measure_overlap(bench, args)]
+        print('Export (opsramp_job_info format=options) of every job:')
+        results['export'] = [bench.measure('E', args.export_size),
+                             dict(bench.measure('E', args.export_size, **knobs), bound='read')]
         return results
     finally:
         bench.stop()
+
+
+def measure_overlap(bench, args):
+    """A converged opsramp_jobs run against search pages of 3 jobs: the listing's latency is hidden by overlapping
+    it with the reads of full jobs, and the pages after the first go concurrently."""
+    per_second = args.overlap_reads_per_second
+    print('Search pages of %d jobs, %d ms per request, %d reads a second:' % (
+        args.overlap_page_size, args.overlap_latency_ms, per_second))
+    knobs = dict(max_page_size=args.overlap_page_size, latency_ms=args.overlap_latency_ms,
+                 read_limit=per_second * args.window, write_limit=args.write_limit_per_minute * args.window // 60,
+                 rate_window_seconds=args.window)
+    return dict(bench.measure('A', args.overlap_size, **knobs), bound='read')
 
 
 # ---------------------------------------------------------------------------------------------------- the report
@@ -331,7 +349,43 @@ def report(results, args):
                  'writes a minute), so that where the run starts within a window weighs little; the client paces '
                  'itself from the same X-RateLimit-* headers either way.' % (
                      args.window, args.read_limit_per_minute, args.write_limit_per_minute))
+    lines.extend(report_overlap(results['overlap'][0], args))
+    lines.extend(report_export(results['export'], args))
     return '\n'.join(lines) + '\n'
+
+
+def report_overlap(result, args):
+    floor = floor_seconds(result, 'read')
+    pages = -(-args.overlap_size // args.overlap_page_size)
+    return [
+        '', '### Listing overlapped with reading', '',
+        'A converged `opsramp_jobs` run of N = %d jobs against search pages of %d jobs (%d pages), %d ms per request '
+        'and %d reads a second: the reads of full jobs start as soon as a page lists their jobs, and the pages after '
+        'the first are fetched concurrently.' % (args.overlap_size, args.overlap_page_size, pages,
+                                                 args.overlap_latency_ms, args.overlap_reads_per_second), '',
+        '| N | requests (reads / writes) | 429 answers | wall time (s) | rate-limit floor (s) | efficiency (floor / time) |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: |',
+        '| %d | %d / %d | %d | %.1f | %.1f | %.2f |' % (result['size'], result['read'], result['write'],
+                                                    result['throttled'], result['seconds'], floor,
+                                                    floor / result['seconds'])]
+
+
+def report_export(results, args):
+    lines = ['', '### Export: `opsramp_job_info` with `format: options`', '',
+             'Every job of a tenant of N jobs read in full and written as `opsramp_job` options (one token request, '
+             'the search pages, one GET per job).', '',
+             '| N | limit | requests (token / search pages / GETs) | 429 answers | wall time (s) | rate-limit floor (s) '
+             '| efficiency (floor / time) |',
+             '| ---: | --- | ---: | ---: | ---: | ---: | ---: |']
+    for result in results:
+        limited = result.get('bound') == 'read'
+        floor = floor_seconds(result, 'read') if limited else None
+        pages = result['read'] - result['size']
+        lines.append('| %d | %s | %d / %d / %d | %d | %.1f | %s | %s |' % (
+            result['size'], '%d reads a minute' % args.read_limit_per_minute if limited else 'none',
+            result['token'], pages, result['size'], result['throttled'], result['seconds'],
+            '%.1f' % floor if limited else '-', '%.2f' % (floor / result['seconds']) if limited else '-'))
+    return lines
 
 
 def write_doc(path, text):
@@ -355,12 +409,18 @@ def parse_args(argv):
     parser.add_argument('--read-limit-per-minute', type=int, default=500)
     parser.add_argument('--write-limit-per-minute', type=int, default=50)
     parser.add_argument('--window', type=int, default=6, help='rate window in seconds (limits scaled to it)')
+    parser.add_argument('--overlap-size', type=int, default=200, help='N for A against small search pages')
+    parser.add_argument('--overlap-page-size', type=int, default=3, help='jobs per search page in that case')
+    parser.add_argument('--overlap-latency-ms', type=int, default=20)
+    parser.add_argument('--overlap-reads-per-second', type=int, default=100)
+    parser.add_argument('--export-size', type=int, default=500, help='N for E, the export')
     parser.add_argument('--doc', help='write the results between the bench markers of this file')
     parser.add_argument('--json', help='also write the raw results here')
     parser.add_argument('--quick', action='store_true', help='small sizes, for trying the benchmark out')
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.loop_sizes, args.limited_sizes, args.create_size = '20,60', '20', '60', 12
+        args.export_size = 60
         args.window, args.read_limit_per_minute, args.write_limit_per_minute = 2, 600, 120
     for name in ('sizes', 'loop_sizes', 'limited_sizes'):
         setattr(args, name, [int(part) for part in getattr(args, name).split(',') if part.strip()])

@@ -3,10 +3,11 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Jobs as OpsRamp holds them, written as the options of opsramp_job (opsramp_job_info ``format: options``).
 
-The options are derived from the job model (``job_model.current_state``, the canonical form the comparator uses),
-then proven: each exported job must pass the option checks opsramp_jobs runs and compare equal to the job it came
-from. A field that fails is left out (so a file leaves it as OpsRamp holds it) and said in a warning: an exported
-file never changes its job when applied.
+The options come from the field table (``job_fields.FIELDS``): each field read from the job as the comparator reads
+it (its canonical form is in the task's terms) and placed at its option path. Then they are proven: each exported
+job must pass the option checks opsramp_jobs runs and compare equal to the job it came from. A field that fails is
+left out (so a file leaves it as OpsRamp holds it) and said in a warning: an exported file never changes its job
+when applied.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -20,17 +21,29 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, jobs, listing
+from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_fields, job_model, jobs, listing
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS, job_argument_spec
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
 
 OPTION_ORDER = tuple(option['name'] for option in JOB_OPTIONS)
-# script keys the job model reads; any other one belongs to a job type the options do not model
-MODELLED_SCRIPT_KEYS = ('jobType', 'customScript', 'parameters', 'userType', 'configParams', 'approvalType')
-# options that only restate another one: schedule.start_time is the time of day of schedule.start_date
-_DERIVED = (('schedule', 'start_time'),)
 _VALIDATOR = ArgumentSpecValidator(job_argument_spec())
 READ_WORKERS = 4  # full jobs read at a time, as opsramp_jobs' default workers
+
+
+def _exported_fields():
+    """The fields of the table, less those that restate an earlier one from the same API value (start_time is
+    start_date's time of day)."""
+    read, fields = set(), []
+    for field in job_fields.FIELDS:
+        if not read.intersection(field.reads):
+            fields.append(field)
+        read.update(field.reads)
+    return tuple(fields)
+
+
+EXPORTED_FIELDS = _exported_fields()
+# the script keys the table reads; any other one is a setting of a job type the options do not model
+MODELLED_SCRIPT_KEYS = frozenset(path[1] for field in job_fields.FIELDS for path in field.reads if path[0] == 'script')
 
 
 def read_full_jobs(client, job_id=None, name=None, query=None, name_prefix=None):
@@ -62,9 +75,7 @@ def job_options(api_job):
 
     Returns ``(options, problems)``; ``problems`` says what the options leave out and why.
     """
-    options = _without_absent(job_model.current_state(api_job))
-    for section, key in _DERIVED:
-        (options.get(section) or {}).pop(key, None)
+    options = _without_absent(options_from_api(api_job))
     problems = _unmodelled_fields(api_job)
     for check in (_spec_problems, _model_problems, _round_trip_problems):
         options, found = _drop_failing(options, check, api_job)
@@ -72,8 +83,19 @@ def job_options(api_job):
     return _ordered(options), problems
 
 
+def options_from_api(api_job):
+    """The value of every exported field of ``api_job``, at its option path, in its canonical form."""
+    current = job_fields.current_from_api(api_job)
+    options = {}
+    for field in EXPORTED_FIELDS:
+        value = job_fields.get_path(current, field.option)
+        if value is not None:
+            job_fields.object_at(options, field.option[:-1])[field.option[-1]] = value
+    return options
+
+
 def _without_absent(value):
-    """``value`` without the keys holding None, an empty dict or an empty list... except lists: [] is a value."""
+    """``value`` without the keys holding None or an empty dict; an empty list is a value (a job without entities)."""
     if isinstance(value, dict):
         kept = dict((key, _without_absent(item)) for key, item in value.items() if item is not None)
         return dict((key, item) for key, item in kept.items() if item != {})
@@ -172,7 +194,7 @@ def _hide_secrets(options, secret_ids):
     """Replace the secret parameter values of ``options`` with Vault placeholders; return the variable names."""
     variables = []
     for parameter in (options.get('custom_script') or {}).get('parameters') or []:
-        if parameter['id'] in secret_ids:
+        if parameter['id'] in secret_ids and 'value' in parameter:  # a macro-bound parameter holds no value
             variable = 'vault_%s_%s' % (identifier(options['name']), identifier(parameter['id']))
             parameter.update(value='{{ %s }}' % variable, sensitive=True)
             variables.append(variable)

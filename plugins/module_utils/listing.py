@@ -3,11 +3,11 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """List the tenant's jobs and read the ones needed in full, overlapping the two.
 
-The search API pages its results and leaves out entities and script parameters (docs/api-behaviour.md, "Searching
-jobs"), so a run that needs full jobs lists, then reads. Done one after the other, a tenant with many search pages
-pays every page's latency before the first read. Here the reads of full jobs start as soon as the search page that
-lists them arrives, and once the first page tells how many pages there are, the other pages are fetched
-concurrently too, in the same pool of worker threads; the client paces them all on the tenant's rate limits.
+The search API pages its results and leaves out entities and script parameters (api-behaviour §4), so a run that
+needs full jobs lists, then reads. Done one after the other, a tenant with many search pages pays every page's latency
+before the first read. Here the reads of full jobs start, in the caller's pool of workers, as soon as the search page
+that lists them arrives; once the first page tells how many pages there are, the other pages are fetched
+concurrently too, in threads of their own. The client paces them all on the tenant's rate limits.
 """
 
 from __future__ import absolute_import, division, print_function

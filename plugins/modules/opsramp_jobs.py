@@ -19,6 +19,9 @@ description:
     exact name. A job whose element manages neither O(jobs[].entities) nor O(jobs[].custom_script.parameters) is
     decided from its search result alone; the others are read once more in full (search results leave those out).
     A job is also read in full before it is written.
+  - The full reads start as soon as the search page that lists their jobs arrives, and once the first page tells how
+    many there are, the other pages are fetched concurrently, so a tenant with many pages does not wait for the whole
+    listing. Nothing is written before the listing is complete and every name is known to be unambiguous.
   - Work runs in a pool of O(workers) threads sharing one connection and one token, paced by OpsRamp's rate-limit
     headers (separately for reads and writes) so that the tenant's limits are rarely met.
   - With O(prune=true), jobs whose name starts with O(prune_prefix) and that the list does not name are deleted.

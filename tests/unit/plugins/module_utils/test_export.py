@@ -122,3 +122,24 @@ def test_shared_names_carry_the_id_and_secrets_become_vault_placeholders():
                         "tell them apart; consider renaming them",
                         "job 'twin' (id id-twin-2): 2 jobs are named so: the options carry the id, the only way to "
                         "tell them apart; consider renaming them"]
+
+
+def test_credential_set_and_macro_bound_parameters():
+    job = api_job(job_type=None, credentialSet=dict(uniqueId='cred-1', name='Domain admins'))
+    job['script'] = dict(customScript=dict(id='11'), userType=1,
+                         parameters=[dict(paramId='1', itopMacro=dict(id='42', name='site')), dict(paramId='2', value='7')])
+    options, problems = export.job_options(job)
+    assert options['credential_set'] == 'cred-1'
+    assert options['custom_script']['parameters'] == [dict(id='1', macro='42'), dict(id='2', value='7')]
+    assert problems == [] and converges(options, job)
+    exported, dummy, variables = export.export_jobs([job], secret_parameters=['1', '2'])
+    assert exported[0]['custom_script']['parameters'] == [
+        dict(id='1', macro='42'), dict(id='2', value='{{ vault_netops_job_2 }}', sensitive=True)]
+    assert variables == ['vault_netops_job_2']
+
+
+def test_the_exported_fields_come_from_the_field_table():
+    assert [field.name for field in export.EXPORTED_FIELDS if field.name.startswith('schedule.start')] == [
+        'schedule.start_date']  # start_time restates start_date's time of day
+    assert export.MODELLED_SCRIPT_KEYS == frozenset(
+        ['jobType', 'configParams', 'approvalType', 'customScript', 'userType', 'parameters'])
