@@ -51,8 +51,6 @@ _value:
 import hashlib
 import re
 
-from ansible.errors import AnsibleFilterError
-
 MAX_STEM = 100
 _UNSAFE = re.compile(r'[^A-Za-z0-9._-]+')
 
@@ -71,7 +69,9 @@ def _suffix(job):
 def job_files(jobs):
     """Each job with a file name: the safe form of its name, made unique (case-insensitively) and stable."""
     if not isinstance(jobs, list) or not all(isinstance(job, dict) and job.get('name') for job in jobs):
-        raise AnsibleFilterError('job_files: expects a list of jobs as opsramp_job options, each with a name')
+        # a plain TypeError: Ansible reports it as the filter's error (and importing ansible.errors would load the
+        # controller into the unit tests' process, which changes how module warnings are returned there)
+        raise TypeError('job_files: expects a list of jobs as opsramp_job options, each with a name')
     stems = [_stem(job['name']) for job in jobs]
     clashes = {}
     for stem in stems:

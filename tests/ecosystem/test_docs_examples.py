@@ -416,7 +416,7 @@ def test_gitops_guide(page_run, simulator):
     run = page_run('docs/gitops.md')
     assert [os.path.basename(path) for path in run.compared] == ['netops-weekly-ad-checklist.yml']
     names = sorted(os.path.basename(path)[:-4] for path in os.listdir(os.path.join(run.session.cwd, 'jobs')))
-    excerpt, preview, apply, check = run.steps
+    excerpt, preview, apply, check, export = run.steps
     assert excerpt.changed == 1 and excerpt.jobs == names, excerpt.output
 
     assert preview.what == 'ansible-playbook site.yml --check --diff'
@@ -425,6 +425,10 @@ def test_gitops_guide(page_run, simulator):
     assert apply.changed == 1 and apply.jobs == names, apply.output
     assert check.what == 'ansible-playbook site.yml --check'
     assert check.changed == 0 and check.writes == 0, check.output
+    # "Adopting an existing tenant": the export of the applied jobs names each file as the example does, so it adds
+    # none and keeps the existing ones; it only reads
+    assert export.what.startswith('ansible-playbook play-') and export.changed == 0 and export.writes == 0, export.output
+    assert sorted(os.path.basename(path)[:-4] for path in os.listdir(os.path.join(run.session.cwd, 'jobs'))) == names
     no_inventory_warnings(run.steps)
 
     # the vault file's secret reached OpsRamp, and no output shows it

@@ -20,6 +20,7 @@ from conftest import BIN, ROOT
 PIPELINE = os.path.join(ROOT, 'examples', 'ci', 'gitops-pipeline.yml')
 GITOPS = os.path.join(ROOT, 'examples', 'gitops')
 VAULT_STEP = 'Give Ansible the vault password (when the playbooks use Ansible Vault)'
+POST_STEP = 'Post the plan summary on the pull request'
 
 
 @pytest.fixture(scope='module')
@@ -44,6 +45,12 @@ def test_triggers_and_secrets(workflow):
         if name != 'apply':  # only apply may write
             assert all('--check' in run for run in playbook_runs), name
     assert workflow['permissions'] == {'contents': 'read'}
+    # only the preview may comment, to post the plan summary
+    assert jobs['preview']['permissions'] == {'contents': 'read', 'pull-requests': 'write'}
+    assert [name for name, job in jobs.items() if 'permissions' in job] == ['preview']
+    post = [step for step in jobs['preview']['steps'] if step.get('name') == POST_STEP][0]
+    assert post['env'] == {'GH_TOKEN': '${{ github.token }}',
+                           'PULL_REQUEST': '${{ github.event.pull_request.number }}'}
 
 
 def steps(job):
@@ -135,6 +142,11 @@ def test_gitops_example_gets_its_vault_password_from_the_secret(workflow, tmp_pa
     preview = run('preview', 'Preview the changes (check mode, nothing is written)')
     assert preview.returncode == 0, preview.stdout
     assert "+++ after: job 'netops-monthly-log-cleanup'" in preview.stdout and simulator.control.jobs() == []
+    job_names = sorted(name[:-4] for name in os.listdir(os.path.join(GITOPS, 'jobs')))
+    posted = post_summary(run, env, tmp_path)
+    assert posted['args'] == 'pr comment 42 --edit-last --body-file opsramp-summary.md'
+    assert posted['body'].startswith('### OpsRamp jobs: %d to create\n' % len(job_names)), posted['body']
+    assert all('| %s | to create |' % name in posted['body'] for name in job_names)
     assert run('apply', 'Apply').returncode == 0
     assert sorted(job['name'] for job in simulator.control.jobs()) == sorted(
         name[:-4] for name in os.listdir(os.path.join(GITOPS, 'jobs')))
@@ -144,5 +156,29 @@ def test_gitops_example_gets_its_vault_password_from_the_secret(workflow, tmp_pa
     share_password = [parameter['value'] for parameter in simulator.control.job(cleanup['id'])['script']['parameters']
                       if str(parameter['paramId']) == '3'][0]  # from vault.yml
     assert len(share_password) > 8
-    for output in (without.stdout, preview.stdout, converge.stdout):
+    for output in (without.stdout, preview.stdout, converge.stdout, posted['body']):
         assert client_secret not in output and vault_password not in output and share_password not in output
+
+    (repository / 'opsramp-summary.md').unlink()
+    assert run('preview', 'Preview the changes (check mode, nothing is written)').returncode == 0
+    assert post_summary(run, env, tmp_path)['body'] == '### OpsRamp jobs: no changes\n\n%d jobs already as declared.\n' % (
+        len(job_names))
+
+
+def post_summary(run, env, tmp_path):
+    """Run the step that posts the plan on the pull request with a stand-in for the GitHub CLI that records what it
+    was asked to post (the first call, with --edit-last, succeeds: a comment of an earlier push is updated)."""
+    bin_dir = tmp_path / 'fake-bin'
+    bin_dir.mkdir(exist_ok=True)
+    gh = bin_dir / 'gh'
+    gh.write_text('#!/bin/bash\necho "$*" > "%s/gh-args"\nwhile [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" '
+                  '"%s/gh-body"; shift; done\n' % (tmp_path, tmp_path))
+    gh.chmod(0o755)
+    saved = dict(env)
+    env.update(PATH=str(bin_dir) + os.pathsep + env['PATH'], PULL_REQUEST='42', GH_TOKEN='token-of-the-run')
+    try:
+        assert run('preview', POST_STEP).returncode == 0
+    finally:
+        env.clear()
+        env.update(saved)
+    return dict(args=(tmp_path / 'gh-args').read_text().strip(), body=(tmp_path / 'gh-body').read_text())

@@ -170,7 +170,8 @@ def test_full_reads_overlap_the_listing_and_pages_after_the_first_go_concurrentl
     for params in declared:
         seed(sim, params)
     sim.control.configure(max_page_size=2, latency_ms=40)
-    result = bulk.reconcile_jobs(make_client(), declared + [spec('not-listed-yet')], workers=4, check_mode=True)
+    result = bulk.reconcile_jobs(make_client(), declared + [spec('not-listed-yet')],
+                                 bulk.Options(workers=4, check_mode=True))
     assert len(result['unchanged']) == 12 and result['created'] == ['not-listed-yet']
     reads = sorted(log(kind='read'), key=lambda entry: entry['seq'])
     last_page = max(index for index, entry in enumerate(reads) if entry['path'].endswith('/search'))

@@ -9,8 +9,6 @@ __metaclass__ = type
 
 import pytest
 
-from ansible.errors import AnsibleFilterError
-
 from ansible_collections.opsramp.automation.plugins.filter.job_files import FilterModule, job_files
 
 
@@ -46,7 +44,7 @@ def test_jobs_that_share_a_name_carry_their_id_in_the_file_name():
 
 @pytest.mark.parametrize('value', [None, [dict(job_type='x')], 'text'])
 def test_anything_else_is_refused(value):
-    with pytest.raises(AnsibleFilterError):
+    with pytest.raises(TypeError, match='^job_files: expects a list of jobs'):
         job_files(value)
 
 
