@@ -33,8 +33,10 @@ TENANT = 'client_1'
 CLIENT_ID = 'demo-client'
 CLIENT_SECRET = 'demo-secret'
 START_DATE = '2026-01-01T02:00:00+0000'
-MARK_START = '<!-- bench:start -->'
-MARK_END = '<!-- bench:end -->'
+# docs/performance.md holds each group's results between its markers: <!-- bench:start --> ... <!-- bench:end -->
+# (group "reconcile") and <!-- bench-listing:start --> ... <!-- bench-listing:end --> (group "listing")
+MARKERS = dict(reconcile='bench', listing='bench-listing')
+GROUPS = tuple(MARKERS)
 PAGE = os.sysconf('SC_PAGE_SIZE')
 
 
@@ -213,28 +215,49 @@ def run_all(args):
     bench = Bench(args)
     bench.start()
     try:
-        results = dict(unlimited=[], limited=[])
-        print('No rate limit, %d ms per request:' % args.latency_ms)
-        for size in args.sizes:
-            results['unlimited'].append(bench.measure('A', size))
-        for method in ('B', 'C'):
-            for size in args.loop_sizes:
-                results['unlimited'].append(bench.measure(method, size))
-        window = args.window
-        read_limit, write_limit = args.read_limit_per_minute * window // 60, args.write_limit_per_minute * window // 60
-        print('Rate limits of %d reads and %d writes a minute (%d and %d per %d-second window):'
-              % (args.read_limit_per_minute, args.write_limit_per_minute, read_limit, write_limit, window))
-        knobs = dict(read_limit=read_limit, write_limit=write_limit, rate_window_seconds=window)
-        for size in args.limited_sizes:
-            results['limited'].append(dict(bench.measure('A', size, **knobs), bound='read'))
-        results['limited'].append(dict(bench.measure('A', args.create_size, create=True, **knobs), bound='write'))
-        results['overlap'] = [measure_overlap(bench, args)]
-        print('Export (opsramp_job_info format=options) of every job:')
-        results['export'] = [bench.measure('E', args.export_size),
-                             dict(bench.measure('E', args.export_size, **knobs), bound='read')]
+        results = {}
+        if 'reconcile' in args.groups:
+            results.update(run_reconcile(bench, args))
+        if 'listing' in args.groups:
+            results.update(run_listing(bench, args))
         return results
     finally:
         bench.stop()
+
+
+def limit_knobs(args):
+    """The simulator knobs of the documented limits, scaled to windows of ``args.window`` seconds."""
+    window = args.window
+    return dict(read_limit=args.read_limit_per_minute * window // 60,
+                write_limit=args.write_limit_per_minute * window // 60, rate_window_seconds=window)
+
+
+def run_reconcile(bench, args):
+    """A, B and C without a binding limit, then A where the limits bind."""
+    results = dict(unlimited=[], limited=[])
+    print('No rate limit, %d ms per request:' % args.latency_ms)
+    for size in args.sizes:
+        results['unlimited'].append(bench.measure('A', size))
+    for method in ('B', 'C'):
+        for size in args.loop_sizes:
+            results['unlimited'].append(bench.measure(method, size))
+    knobs = limit_knobs(args)
+    print('Rate limits of %d reads and %d writes a minute (%d and %d per %d-second window):'
+          % (args.read_limit_per_minute, args.write_limit_per_minute, knobs['read_limit'], knobs['write_limit'],
+             args.window))
+    for size in args.limited_sizes:
+        results['limited'].append(dict(bench.measure('A', size, **knobs), bound='read'))
+    results['limited'].append(dict(bench.measure('A', args.create_size, create=True, **knobs), bound='write'))
+    return results
+
+
+def run_listing(bench, args):
+    """Listing overlapped with reading: A against small search pages, and E (the export) with and without limit."""
+    results = dict(overlap=[measure_overlap(bench, args)])
+    print('Export (opsramp_job_info format=options) of every job:')
+    results['export'] = [bench.measure('E', args.export_size),
+                         dict(bench.measure('E', args.export_size, **limit_knobs(args)), bound='read')]
+    return results
 
 
 def measure_overlap(bench, args):
@@ -268,16 +291,29 @@ def _mb(value):
 
 
 def report(results, args):
-    by = dict(((r['method'], r['size']), r) for r in results['unlimited'])
-    lines = []
-    info = machine()
-    lines.append('Measured on: %(nproc)s CPUs (%(cpu)s), %(memory)s memory, Python %(python)s, ansible-core '
-                 '%(ansible_core)s, %(system)s.' % info)
+    """The text of each group that ran: ``{group: markdown}``."""
+    texts = {}
+    if 'reconcile' in args.groups:
+        texts['reconcile'] = report_reconcile(results, args)
+    if 'listing' in args.groups:
+        texts['listing'] = '\n'.join([measured_on(results, args)] + report_overlap(results['overlap'][0], args)
+                                     + report_export(results['export'], args)) + '\n'
+    return texts
+
+
+def measured_on(results, args):
     loads = [r['load'] for group in results.values() for r in group]
-    lines.append('Simulator latency %d ms per request; opsramp_jobs with %d workers; every job manages `entities` '
-                 '(so each needs its GET). Date of the run: %s. The 1-minute load average around the measurements '
-                 'ranged from %.1f to %.1f (the machine was shared with other work).' % (
-                     args.latency_ms, args.workers, time.strftime('%Y-%m-%d'), min(loads), max(loads)))
+    return ('Measured on: %(nproc)s CPUs (%(cpu)s), %(memory)s memory, Python %(python)s, ansible-core '
+            '%(ansible_core)s, %(system)s.' % machine()) + (
+        ' Date of the run: %s. The 1-minute load average around the measurements ranged from %.1f to %.1f (the '
+        'machine was shared with other work).' % (time.strftime('%Y-%m-%d'), min(loads), max(loads)))
+
+
+def report_reconcile(results, args):
+    by = dict(((r['method'], r['size']), r) for r in results['unlimited'])
+    lines = [measured_on(results, args),
+             'Simulator latency %d ms per request; opsramp_jobs with %d workers; every job manages `entities` (so each '
+             'needs its GET).' % (args.latency_ms, args.workers)]
     lines.append('')
     lines.append('### Converged reconcile, no binding rate limit')
     lines.append('')
@@ -349,8 +385,6 @@ def report(results, args):
                  'writes a minute), so that where the run starts within a window weighs little; the client paces '
                  'itself from the same X-RateLimit-* headers either way.' % (
                      args.window, args.read_limit_per_minute, args.write_limit_per_minute))
-    lines.extend(report_overlap(results['overlap'][0], args))
-    lines.extend(report_export(results['export'], args))
     return '\n'.join(lines) + '\n'
 
 
@@ -388,13 +422,17 @@ def report_export(results, args):
     return lines
 
 
-def write_doc(path, text):
+def write_doc(path, texts):
+    """Each group's text between that group's markers in ``path``; the other groups' results stay as they are."""
     with open(path) as handle:
         doc = handle.read()
-    start, end = doc.index(MARK_START) + len(MARK_START), doc.index(MARK_END)
+    for group, text in texts.items():
+        mark_start, mark_end = '<!-- %s:start -->' % MARKERS[group], '<!-- %s:end -->' % MARKERS[group]
+        start, end = doc.index(mark_start) + len(mark_start), doc.index(mark_end)
+        doc = doc[:start] + '\n' + text + doc[end:]
     with open(path, 'w') as handle:
-        handle.write(doc[:start] + '\n' + text + doc[end:])
-    print('wrote the results into %s' % path)
+        handle.write(doc)
+    print('wrote the results of %s into %s' % (', '.join(texts), path))
 
 
 def parse_args(argv):
@@ -417,6 +455,9 @@ def parse_args(argv):
     parser.add_argument('--doc', help='write the results between the bench markers of this file')
     parser.add_argument('--json', help='also write the raw results here')
     parser.add_argument('--quick', action='store_true', help='small sizes, for trying the benchmark out')
+    parser.add_argument('--groups', default=','.join(GROUPS),
+                        help='which measurements to run (comma-separated): reconcile (A, B and C; the long part), '
+                             'listing (A against small search pages, and the export)')
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.loop_sizes, args.limited_sizes, args.create_size = '20,60', '20', '60', 12
@@ -424,20 +465,24 @@ def parse_args(argv):
         args.window, args.read_limit_per_minute, args.write_limit_per_minute = 2, 600, 120
     for name in ('sizes', 'loop_sizes', 'limited_sizes'):
         setattr(args, name, [int(part) for part in getattr(args, name).split(',') if part.strip()])
+    args.groups = [group.strip() for group in args.groups.split(',') if group.strip()]
+    unknown = sorted(set(args.groups) - set(GROUPS))
+    if unknown:
+        parser.error('unknown group(s) %s: choose among %s' % (', '.join(unknown), ', '.join(GROUPS)))
     return args
 
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     results = run_all(args)
-    text = report(results, args)
+    texts = report(results, args)
     print()
-    print(text)
+    print('\n'.join(texts.values()))
     if args.json:
         with open(args.json, 'w') as handle:
             json.dump(dict(results=results, machine=machine()), handle, indent=1)
     if args.doc:
-        write_doc(args.doc, text)
+        write_doc(args.doc, texts)
     return 0
 
 

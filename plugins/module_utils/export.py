@@ -181,7 +181,7 @@ def export_jobs(api_jobs, secret_parameters=()):
         options, problems = job_options(api_job)
         if counts[api_job.get('name')] > 1:
             options = dict([('id', api_job.get('id'))] + list(options.items()))
-            problems.append('%d jobs are named so: the options carry the id, the only way to tell them apart; '
+            problems.append('%d jobs have this name: the options carry the id, the only way to tell them apart; '
                             'consider renaming them' % counts[api_job.get('name')])
         variables.extend(_hide_secrets(options, secret_ids))
         warnings.extend("job '%s' (id %s): %s" % (api_job.get('name'), api_job.get('id'), problem)
@@ -191,11 +191,15 @@ def export_jobs(api_jobs, secret_parameters=()):
 
 
 def _hide_secrets(options, secret_ids):
-    """Replace the secret parameter values of ``options`` with Vault placeholders; return the variable names."""
+    """Replace the secret parameter values of ``options`` with Vault placeholders; return the variable names.
+
+    The variable is named after the job (and the start of its id when it shares its name) and the parameter id.
+    """
     variables = []
+    job = identifier(options['name']) + ('_' + identifier(options['id'])[:8] if options.get('id') else '')
     for parameter in (options.get('custom_script') or {}).get('parameters') or []:
         if parameter['id'] in secret_ids and 'value' in parameter:  # a macro-bound parameter holds no value
-            variable = 'vault_%s_%s' % (identifier(options['name']), identifier(parameter['id']))
+            variable = 'vault_%s_%s' % (job, identifier(parameter['id']))
             parameter.update(value='{{ %s }}' % variable, sensitive=True)
             variables.append(variable)
     return variables

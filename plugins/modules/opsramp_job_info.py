@@ -69,8 +69,9 @@ options:
     description:
       - With O(format=options), the ids of the custom script parameters whose values are secrets. Their values never
         leave the module; each is replaced with a Vault placeholder C({{ vault_<job>_<parameter> }}) and marked
-        C(sensitive), where C(<job>) is the job name and C(<parameter>) the parameter id, in lower case with every run
-        of other characters than letters and digits as C(_).
+        C(sensitive), where C(<job>) is the job name (followed by the start of its id when jobs share the name) and
+        C(<parameter>) the parameter id, in lower case with every run of other characters than letters and digits
+        as C(_).
       - RV(secret_variables) lists the variables to define (in an Ansible Vault file) before the options are applied.
     type: list
     elements: str

@@ -118,9 +118,9 @@ def test_shared_names_carry_the_id_and_secrets_become_vault_placeholders():
     assert variables == ['vault_log_cleanup_eu_3']
     assert [job.get('id') for job in exported] == [None, 'id-twin', 'id-twin-2']
     assert list(exported[1])[:2] == ['id', 'name']
-    assert warnings == ["job 'twin' (id id-twin): 2 jobs are named so: the options carry the id, the only way to "
+    assert warnings == ["job 'twin' (id id-twin): 2 jobs have this name: the options carry the id, the only way to "
                         "tell them apart; consider renaming them",
-                        "job 'twin' (id id-twin-2): 2 jobs are named so: the options carry the id, the only way to "
+                        "job 'twin' (id id-twin-2): 2 jobs have this name: the options carry the id, the only way to "
                         "tell them apart; consider renaming them"]
 
 
