@@ -399,9 +399,9 @@ def report_overlap(result, args):
                                                  args.overlap_latency_ms, args.overlap_reads_per_second), '',
         '| N | requests (reads / writes) | 429 answers | wall time (s) | rate-limit floor (s) | efficiency (floor / time) |',
         '| ---: | ---: | ---: | ---: | ---: | ---: |',
-        '| %d | %d / %d | %d | %.1f | %.1f | %.2f |' % (result['size'], result['read'], result['write'],
-                                                    result['throttled'], result['seconds'], floor,
-                                                    floor / result['seconds'])]
+        '| %d | %d / %d | %d | %.1f | %.1f | %.2f |' % (
+            result['size'], result['read'], result['write'], result['throttled'], result['seconds'], floor,
+            floor / result['seconds'])]
 
 
 def report_export(results, args):
