@@ -91,6 +91,7 @@ FIELDS = (
     Field('name', 'name', Text(blank=False)),
     Field('job_type', 'script.jobType', JobType(), absent=_derived_job_type),
     Field('entities', 'entities', Entities()),
+    # absent=False: a flag a stored job leaves out is off [INF] (api-behaviour §7)
     Field('queued', 'jobQueued', Flag(), absent=False),
     Field('credential_set', 'credentialSet.uniqueId', Text(blank=False)),
     Field('schedule.start_date', 'schedule.startDate', StartDate()),

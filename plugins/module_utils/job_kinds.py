@@ -192,13 +192,16 @@ class StartDate(Kind):
 
 
 class StartTime(Kind):
-    """The UTC time of day of the start date; setting it keeps the stored date."""
+    """The UTC time of day of the start date, shown as '05:30Z' so no diff reads as local time; setting it keeps the
+    stored date."""
 
     def desired(self, value):
-        return sched.parse_start_time(value)
+        time_of_day = sched.parse_start_time(value)
+        return time_of_day + 'Z' if time_of_day else None
 
     def current(self, raw):
-        return sched.start_time_of(raw)
+        time_of_day = sched.start_time_of(raw)
+        return time_of_day + 'Z' if time_of_day else None
 
     def to_api(self, value, stored, now):
         return sched.start_date_at_time(value, stored, now)
@@ -226,9 +229,9 @@ class Entities(Kind):
         return [_request_entity(entity) for entity in raw] if isinstance(raw, list) else raw
 
     def to_api(self, value, stored, now):
-        stored_by_pair = dict((_entity_pair(entity), entity) for entity in reversed(stored or []))
-        return [stored_by_pair.get((entity['type'], entity['id']))
-                or {'resource': {'id': entity['id'], 'type': entity['type']}} for entity in value]
+        wanted = [(entity['type'], entity['id']) for entity in value]
+        return [item or {'resource': {'id': pair[1], 'type': pair[0]}}
+                for pair, item in _stored_first(wanted, stored, _entity_pair)]
 
 
 class Parameters(Kind):
@@ -244,8 +247,23 @@ class Parameters(Kind):
         return [_request_parameter(parameter) for parameter in raw] if isinstance(raw, list) else raw
 
     def to_api(self, value, stored, now):
-        stored_by_id = dict((text(as_dict(p).get('paramId')), p) for p in reversed(stored or []) if isinstance(p, dict))
-        return [_parameter_body(parameter, stored_by_id.get(parameter['id'], {})) for parameter in value]
+        wanted = dict((parameter['id'], parameter) for parameter in value)
+        pairs = _stored_first([parameter['id'] for parameter in value], stored, lambda item: text(item.get('paramId')))
+        return [_parameter_body(wanted[key], item or {}) for key, item in pairs]
+
+
+def _stored_first(wanted_keys, stored, key_of):
+    """(key, stored item or None) per wanted key: the items the job holds first, in its order, then the new ones.
+
+    Keeping the stored order sends back what OpsRamp holds unchanged when the set has not changed.
+    """
+    found, pairs = set(), []
+    for item in stored if isinstance(stored, list) else []:
+        key = key_of(item) if isinstance(item, dict) else None
+        if key in wanted_keys and key not in found:
+            found.add(key)
+            pairs.append((key, item))
+    return pairs + [(key, None) for key in wanted_keys if key not in found]
 
 
 def _entity_pair(entity):

@@ -115,12 +115,7 @@ def _check_schedule(schedule):
     for pattern_type, options in _PATTERN_OPTIONS:
         if schedule_type != pattern_type:
             _check_left_out(schedule, schedule_type, pattern_type, options)
-    if schedule_type == 'daily':
-        _check_daily(schedule)
-    elif schedule_type == 'weekly' and not is_given(schedule.get('week_days')):
-        fail('schedule.week_days', 'required when schedule.type is weekly')
-    elif schedule_type == 'monthly':
-        _check_monthly(schedule)
+    _TYPE_CHECKS.get(schedule_type, lambda schedule: None)(schedule)
 
 
 def _check_left_out(schedule, schedule_type, pattern_type, options):
@@ -139,6 +134,11 @@ def _check_daily(schedule):
         fail('schedule.repeat_every', 'applies only to schedule.frequency recurrence, not %s' % frequency)
 
 
+def _check_weekly(schedule):
+    if not is_given(schedule.get('week_days')):
+        fail('schedule.week_days', 'required when schedule.type is weekly')
+
+
 def _check_monthly(schedule):
     week_index, day_of_week = schedule.get('week_index'), schedule.get('day_of_week')
     by_weekday = week_index is not None or day_of_week is not None
@@ -149,6 +149,9 @@ def _check_monthly(schedule):
         fail('schedule.week_index', 'required with schedule.day_of_week (%s)' % ', '.join(sched.WEEK_INDEXES))
     if by_weekday and day_of_week is None:
         fail('schedule.day_of_week', 'required with schedule.week_index')
+
+
+_TYPE_CHECKS = {'daily': _check_daily, 'weekly': _check_weekly, 'monthly': _check_monthly}
 
 
 # ---------------------------------------------------------------------------------------------------- parameters

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The scheduled-jobs resource of the OpsRamp Jobs API v2: thin functions over a ``Client``.
 
-Paths are relative to ``/api/v2/tenants/<tenant_id>``. "notes §x" refers to the project's OpsRamp API notes.
+Paths are relative to ``/api/v2/tenants/<tenant_id>``. "api-behaviour §N" is section N of docs/api-behaviour.md.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -27,7 +27,7 @@ OLDEST_FIRST = dict(sortName='id', isDescendingOrder='false')
 
 
 def is_not_found(error):
-    """True for OpsRamp's ways of saying a job does not exist: 404, or 500 with code 0005 (notes §3.4)."""
+    """True for OpsRamp's ways of saying a job does not exist: 404, or 500 with code 0005 (api-behaviour §13)."""
     if not isinstance(error, ApiError):
         return False
     return error.status == 404 or (error.status == 500 and error.code == NOT_FOUND_CODE)
@@ -59,7 +59,7 @@ def get_job(client, job_id):
 
 
 def search_jobs(client, query_string=None, page_size=SEARCH_PAGE_SIZE, oldest_first=False):
-    """Every search result (all pages) of ``/jobs/search``; results omit ``entities`` (notes §1.4).
+    """Every search result (all pages) of ``/jobs/search``; results omit ``entities`` (api-behaviour §4).
 
     ``oldest_first`` asks for ``OLDEST_FIRST``; otherwise the request leaves the order to OpsRamp's defaults.
     """
@@ -73,7 +73,7 @@ def find_jobs_by_name(client, name):
     """The search results whose name is exactly ``name`` (case-sensitive).
 
     ``queryString=name:<name>`` is only a hint: its matching rules for jobs are undocumented and the server may
-    ignore it or match substrings (notes §1.4, §7.1), so every result is checked here.
+    ignore it or match substrings (api-behaviour §4), so every result is checked here.
     """
     return [job for job in search_jobs(client, 'name:%s' % name) if isinstance(job, dict) and job.get('name') == name]
 
@@ -124,7 +124,7 @@ def create_job(client, payload, known_ids=None):
     else:
         if _is_job(answer) or not name:
             return answer
-        # OpsRamp answers a create with the stored job (notes §1.3); without it, whether it was stored is unknown
+        # OpsRamp answers a create with the stored job (api-behaviour §2); without it, whether it was stored is unknown
         failure = CommunicationError('OpsRamp answered POST %s without the job (%s)' % (path, _describe_answer(answer)),
                                      maybe_applied=True)
     return _recover_create(client, name, set(known_ids or ()), failure)
@@ -181,7 +181,7 @@ def update_job(client, job_id, payload, not_stored=None):
                                    'again will converge' % (error.message, job_id)) from None
     if _is_job(answer):
         return answer
-    # OpsRamp answers an update with the stored job (notes §1.1): without it, read the job back and check it
+    # OpsRamp answers an update with the stored job (api-behaviour §2): without it, read the job back and check it
     return _read_back_update(client, job_id, not_stored, 'OpsRamp answered POST %s without the job (%s)'
                              % (path, _describe_answer(answer)))
 
@@ -228,7 +228,7 @@ def delete_job(client, job_id):
 
 
 def list_job_types(client):
-    """The job types the tenant offers, as ``[{'name': jobName, 'type': jobtype}]`` (notes §1.5)."""
+    """The job types the tenant offers, as ``[{'name': jobName, 'type': jobtype}]`` (api-behaviour §5)."""
     body = client.get(client.api_path('jobs', 'types'))
     if isinstance(body, dict):
         body = body.get('jobNameAndType') or []
@@ -240,7 +240,7 @@ def list_job_types(client):
 
 
 def run_job(client, job_id, reason):
-    """Start job ``job_id`` now. A GET with a JSON body (notes §1.1) that has an effect: never re-sent blindly."""
+    """Start job ``job_id`` now. A GET with a JSON body (api-behaviour §1) that has an effect: never re-sent blindly."""
     try:
         return client.request('GET', client.api_path('jobs', job_id, 'run'), body=dict(reason=reason),
                               idempotent=False)

@@ -100,6 +100,28 @@ EXAMPLES = r'''
           value: "{{ vault_cleanup_password }}"
           sensitive: true
 
+- name: Run a custom script with a credential set, one parameter supplied by an iTOP macro
+  opsramp.automation.opsramp_job:
+    name: Nightly inventory script
+    job_type: custom
+    credential_set: 3f1c2e7a-51b9-4d0e-9d7e-2a8c6b4f0e11
+    schedule:
+      type: daily
+      frequency: everyday
+      start_time: "01:30Z"
+    custom_script:
+      id: "7"
+      parameters:
+        - id: "2"
+          value: "150"
+        - id: "4"
+          macro: "12"
+
+- name: Rename a job; its credential set and macro-bound parameters stay as they are
+  opsramp.automation.opsramp_job:
+    id: ce1088d5-81cc-4262-b515-a75230f0d8e4
+    name: Nightly inventory script (site A)
+
 - name: Set the connection once for every module of the collection
   module_defaults:
     group/opsramp.automation.all:

@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 # Every knob of the simulator, with its default.
-# Section numbers in the comments refer to the project's OpsRamp API notes (opsramp-api.md).
+# Section numbers (§N) in the comments refer to docs/api-behaviour.md.
 
 import copy
 import dataclasses
@@ -22,7 +22,8 @@ CHOICES = {
     'search_shape': ('envelope', 'list'),
     'search_order': ('created', 'sorted'),
     'list_style': ('canonical', 'compact', 'as_sent'),
-    'day_of_week_field': ('dayOfWeek', 'dayOfIndex'),
+    'day_of_week_field': ('dayOfWeek', 'dayOfIndex', 'as_sent'),
+    'macro_parameter_value': ('absent', 'null'),
     'entity_order': ('reversed', 'sorted', 'as_sent'),
     'expired_token_status': (401, 407),
     'unknown_tenant_status': (403, 404),
@@ -49,7 +50,7 @@ class SimConfig:
     latency_ms: int = 0                     # sleep before answering each API and token request
     seed: int = 0                           # seed of the random source used by fault probabilities
 
-    # --- auth (section 2)
+    # --- auth (§16)
     client_id: str = 'demo-client'
     client_secret: str = 'demo-secret'
     tenants: list = field(default_factory=lambda: ['client_1', 'msp_1'])
@@ -57,14 +58,14 @@ class SimConfig:
     token_paths: list = field(default_factory=lambda: list(DEFAULT_TOKEN_PATHS))
     expires_in: int = 7199
     expires_in_as_string: bool = False      # send "7199" like the auth spec example
-    expired_token_status: int = 401         # 401, or 407 ("Token expired", section 3.2)
+    expired_token_status: int = 401         # 401, or 407 ("Token expired", §15)
 
-    # --- jobs (sections 1, 3.4)
+    # --- jobs (§1, §3, §13)
     not_found_style: str = '404'            # '404' or '500-0005'
     update_keeps_omitted_fields: bool = False
     validate: bool = True                   # modest 400 validation on create/update
 
-    # --- search (section 1.4)
+    # --- search (§4)
     default_page_size: int = 100
     max_page_size: int = 500
     query_filter: str = 'substring'         # 'substring' (name:<text> hint) or 'ignore'
@@ -77,15 +78,16 @@ class SimConfig:
     resource_query_filter: str = 'substring'    # 'substring' (documented keys as hints) or 'ignore'
     resource_default_state: str = 'all'         # states a search without a state: term returns
 
-    # --- rewrites (sections 3.5, 4)
+    # --- rewrites (§6, §7, §9)
     numeric_ids_as_int: bool = True         # customScript.id / paramId "7" -> 7
     list_style: str = 'canonical'           # weekDays / dayOfMonth: 'canonical', 'compact', 'as_sent'
-    day_of_week_field: str = 'dayOfWeek'    # or 'dayOfIndex'
+    day_of_week_field: str = 'dayOfWeek'    # or 'dayOfIndex', or 'as_sent' (api-behaviour §9)
+    macro_parameter_value: str = 'absent'   # a macro-bound parameter answers without value, or 'null' (§12)
     custom_without_job_type: bool = True    # custom jobs lose script.jobType
     entity_order: str = 'reversed'          # 'reversed', 'sorted', 'as_sent'
     booleans_as_strings: bool = False       # read form sends true/2 as "true"/"2"
 
-    # --- rate limits (section 3.1)
+    # --- rate limits (§17)
     rate_window_seconds: float = 60
     read_limit: int = 0                     # 0 = unlimited (headers still sent)
     write_limit: int = 0

@@ -8,7 +8,7 @@ __metaclass__ = type
 
 # Pure functions: what the simulated server does to a job payload.
 #
-# stored_form(): request body -> what the server keeps (coercions of notes section 3.5, fields of section 4).
+# stored_form(): request body -> what the server keeps (docs/api-behaviour.md §6, §7).
 # read_form():   stored job   -> what GET / create / update (view='get') and search (view='search') return.
 # validate():    request body -> list of OpsRamp-style 400 error items (empty when valid).
 #
@@ -76,7 +76,7 @@ def parse_start_date(value):
 
 
 def format_start_date(moment):
-    """UTC, seconds truncated, '+0000' offset: the form the server stores (section 3.5)."""
+    """UTC, seconds truncated, '+0000' offset: the form the server stores (api-behaviour §7)."""
     moment = moment.astimezone(datetime.timezone.utc)
     return moment.strftime('%Y-%m-%dT%H:%M') + ':00+0000'
 
@@ -162,9 +162,11 @@ def _stored_pattern(pattern, config):
     if 'weekIndex' in pattern:
         pattern['weekIndex'] = _title(pattern['weekIndex'])
     if 'dayOfWeek' in pattern or 'dayOfIndex' in pattern:
+        sent_key = 'dayOfWeek' if 'dayOfWeek' in pattern else 'dayOfIndex'
         day = pattern.pop('dayOfWeek', None)
         other = pattern.pop('dayOfIndex', None)
-        pattern[config.day_of_week_field] = _title(day if day is not None else other)
+        key = sent_key if config.day_of_week_field == 'as_sent' else config.day_of_week_field
+        pattern[key] = _title(day if day is not None else other)
 
 
 def _stored_script(script, config):
@@ -177,8 +179,8 @@ def _stored_script(script, config):
         custom['id'] = to_int(custom['id'])
     if isinstance(script.get('parameters'), list):
         for param in script['parameters']:
-            if isinstance(param, dict) and 'paramId' in param and config.numeric_ids_as_int:
-                param['paramId'] = to_int(param['paramId'])
+            if isinstance(param, dict):
+                _stored_parameter(param, config)
     params = script.get('configParams')
     if isinstance(params, dict):
         for key, value in list(params.items()):
@@ -193,20 +195,35 @@ def _stored_script(script, config):
             approval['alertRequired'] = to_bool(approval['alertRequired'])
 
 
+def _stored_parameter(param, config):
+    """paramId and itopMacro.id as numbers; the read-only names the server adds are not stored (api-behaviour §6)."""
+    param.pop('name', None)
+    if 'paramId' in param and config.numeric_ids_as_int:
+        param['paramId'] = to_int(param['paramId'])
+    macro = param.get('itopMacro')
+    if isinstance(macro, dict):
+        macro.pop('name', None)
+        if 'id' in macro and config.numeric_ids_as_int:
+            macro['id'] = to_int(macro['id'])
+
+
+# What the server adds to each entity's resource on read (api-behaviour §6): sent back, it is not stored.
+READ_ONLY_RESOURCE_KEYS = ('generalInfo', 'clientUniqueId')
+
+
 def _stored_entities(entities):
     stored = []
     for entity in entities:
         resource = entity.get('resource') if isinstance(entity, dict) else None
         if isinstance(resource, dict):
-            # keep only what identifies the target: (type, id); server-added keys sent back are dropped
-            stored.append({'resource': {'id': resource.get('id'), 'type': resource.get('type')}})
-        else:
-            stored.append(entity)
+            entity = dict(entity, resource=dict((key, value) for key, value in resource.items()
+                                                if key not in READ_ONLY_RESOURCE_KEYS))
+        stored.append(entity)
     return stored
 
 
 def stored_form(payload, config):
-    """What the server keeps after a create/update with this body (notes 3.5 and 4)."""
+    """What the server keeps after a create/update with this body (api-behaviour §6, §7)."""
     job = copy.deepcopy(payload) if isinstance(payload, dict) else {}
     if 'jobQueued' in job:
         job['jobQueued'] = to_bool(job['jobQueued'])
@@ -220,6 +237,8 @@ def stored_form(payload, config):
         _stored_script(job['script'], config)
     if isinstance(job.get('entities'), list):
         job['entities'] = _stored_entities(job['entities'])
+    if isinstance(job.get('credentialSet'), dict):
+        job['credentialSet'].pop('name', None)  # read-only, added on read (api-behaviour §11)
     return job
 
 
@@ -247,7 +266,7 @@ def _read_entities(entities, config, tenant):
             new = dict(resource)
             new['clientUniqueId'] = tenant or 'client_1'
             new['generalInfo'] = general_info(resource.get('id'))
-            enriched.append({'resource': new})
+            enriched.append(dict(entity, resource=new))
         else:
             enriched.append(entity)
     if config.entity_order == 'reversed':
@@ -257,7 +276,7 @@ def _read_entities(entities, config, tenant):
     return enriched
 
 
-def _read_script(script):
+def _read_script(script, config):
     custom = script.get('customScript')
     if isinstance(custom, dict):
         script_id = custom.get('id')
@@ -268,6 +287,17 @@ def _read_script(script):
         for param in script['parameters']:
             if isinstance(param, dict):
                 param.setdefault('name', 'Parameter %s' % param.get('paramId'))
+                _read_macro(param, config)
+
+
+def _read_macro(param, config):
+    """A macro-bound parameter: the macro gains a name; its value is left out or null per the knob (§12)."""
+    macro = param.get('itopMacro')
+    if not isinstance(macro, dict):
+        return
+    macro.setdefault('name', 'Macro %s' % macro.get('id'))
+    if config.macro_parameter_value == 'null':
+        param.setdefault('value', None)
 
 
 def stringify_scalars(value):
@@ -293,7 +323,9 @@ def read_form(stored, config, view='get', tenant=None):
     elif isinstance(job.get('entities'), list):
         job['entities'] = _read_entities(job['entities'], config, tenant)
     if isinstance(job.get('script'), dict):
-        _read_script(job['script'])
+        _read_script(job['script'], config)
+    if isinstance(job.get('credentialSet'), dict):
+        job['credentialSet'].setdefault('name', 'Credential set %s' % job['credentialSet'].get('uniqueId'))
     if config.booleans_as_strings:
         job = stringify_scalars(job)
     return job

@@ -26,7 +26,7 @@ from . import resources
 from .rewrites import matches_query, parse_query_string, read_form, stored_form, validate
 from .state import SimState
 
-# notes section 1.5 (the key is 'jobtype' with a lower-case t)
+# api-behaviour §5 (the key is 'jobtype' with a lower-case t)
 JOB_TYPES = (
     ('AD CheckList', 'adCheckList'), ('Anti SpyWare', 'antispyware'), ('Antivirus Update', 'antivirus'),
     ('Application Scan', 'appaudit'), ('Asset Information', 'assetinfo'), ('BackUp Agent', 'backupagent'),
@@ -296,7 +296,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = rule.body if rule.has_body else FAULT_BODIES.get(rule.status, {'error': 'error', 'error_description': 'HTTP %d' % rule.status})
         return Response(rule.status, body, headers=headers)
 
-    # ------------------------------------------------------------ token endpoint (notes 2.1, 2.2)
+    # ------------------------------------------------------------ token endpoint (api-behaviour §16)
 
     def _token_form(self, raw, query_string):
         form = _flat_query(query_string)

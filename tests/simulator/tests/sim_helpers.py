@@ -68,7 +68,7 @@ class Api:
 
 
 def ncb_job(name='Network Config Backup', **overrides):
-    """The create example of notes section 1.2 (string-typed scalars as in the spec)."""
+    """The OpenAPI file's create example (string-typed scalars as in the spec; api-behaviour §7)."""
     job = {
         'name': name,
         'jobQueued': 'true',

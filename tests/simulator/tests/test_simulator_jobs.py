@@ -21,16 +21,17 @@ def test_create_get_update_delete_ncb(sim, api):
     created = resp.json()
     job_id = created['id']
     assert str(uuid.UUID(job_id)) == job_id
-    # notes 3.5: coercions
+    # api-behaviour §7: coercions
     assert created['jobQueued'] is True
     assert created['schedule']['startDate'] == '2016-04-14T10:10:00+0000'
     assert created['schedule']['pattern'] == {'type': 'daily', 'frequency': 'recurrence', 'repeatType': 'days', 'repeatFrequency': 2}
     assert created['script']['configParams'] == {
         'versionsSaved': 'ALL_VERSIONS', 'backUpTrigger': True, 'startupConfigAlert': True, 'runtimeConfigAlert': False,
         'startUpConfigFilesBackUp': True, 'runTimeConfigFilesBackUp': True}
-    assert created['credentialSet'] == {'uniqueId': 'cs-1'}
+    assert created['credentialSet'] == {'uniqueId': 'cs-1', 'name': 'Credential set cs-1'}  # api-behaviour §11
+    assert sim.control.job(job_id)['credentialSet'] == {'uniqueId': 'cs-1'}
     assert set(created) == {'id', 'name', 'jobQueued', 'entities', 'script', 'schedule', 'credentialSet'}
-    # notes 1.3: entities enriched and reordered
+    # api-behaviour §6, §7: entities enriched and reordered
     assert [e['resource']['id'] for e in created['entities']] == ENTITY_IDS[::-1]
     for entity in created['entities']:
         res = entity['resource']
@@ -82,7 +83,7 @@ def test_update_keeps_omitted_fields_knob(sim, api):
     job = api.create(ncb_job(credentialSet={'uniqueId': 'cs-1'})).json()
     updated = api.update(job['id'], {'id': job['id'], 'name': 'Only the name'}).json()
     assert updated['name'] == 'Only the name'
-    assert updated['credentialSet'] == {'uniqueId': 'cs-1'} and len(updated['entities']) == 2
+    assert updated['credentialSet'] == {'uniqueId': 'cs-1', 'name': 'Credential set cs-1'} and len(updated['entities']) == 2
     assert updated['script'] == job['script']
 
 

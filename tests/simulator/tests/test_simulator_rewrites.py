@@ -165,3 +165,40 @@ def test_query_string():
     assert not matches_query(job, parse_query_string('name:restore'))
     assert matches_query(job, parse_query_string('jobType:custom+id:a1'))
     assert matches_query(job, parse_query_string('unknownField:x'))
+
+
+# ---------------------------------------------------------------- credential sets, macros, unknown keys (api-behaviour §6, §9, §11, §12)
+
+def _custom_with_macro():
+    return {'name': 'm', 'credentialSet': {'uniqueId': 'cs-1', 'name': 'sent back'},
+            'entities': [{'resource': {'id': 'd1', 'type': 'DEVICE', 'rack': 'r2', 'generalInfo': {}, 'clientUniqueId': 'c'},
+                          'note': 'kept'}],
+            'script': {'customScript': {'id': '7'},
+                       'parameters': [{'paramId': '3', 'itopMacro': {'id': '12', 'name': 'sent back'}, 'name': 'x'}]},
+            'schedule': {'startDate': '2024-01-01T00:00Z', 'pattern': {'type': 'never'}}}
+
+
+def test_macro_parameters_and_credential_sets_are_stored_without_their_read_only_names():
+    stored = stored_form(_custom_with_macro(), SimConfig())
+    assert stored['credentialSet'] == {'uniqueId': 'cs-1'}
+    assert stored['script']['parameters'] == [{'paramId': 3, 'itopMacro': {'id': 12}}]
+    assert stored['entities'] == [{'resource': {'id': 'd1', 'type': 'DEVICE', 'rack': 'r2'}, 'note': 'kept'}]
+
+
+@pytest.mark.parametrize('knob, value', [('absent', 'missing'), ('null', None)])
+def test_macro_parameters_are_read_with_a_name_and_no_value_or_null(knob, value):
+    config = SimConfig(macro_parameter_value=knob)
+    read = read_form(stored_form(_custom_with_macro(), config), config)
+    assert read['credentialSet'] == {'uniqueId': 'cs-1', 'name': 'Credential set cs-1'}
+    parameter = read['script']['parameters'][0]
+    assert parameter['itopMacro'] == {'id': 12, 'name': 'Macro 12'}
+    assert parameter.get('value', 'missing') == value
+
+
+@pytest.mark.parametrize('sent_key', ['dayOfWeek', 'dayOfIndex'])
+def test_the_nth_weekday_is_stored_under_the_key_sent_when_asked(sent_key):
+    job = {'name': 'm', 'schedule': {'pattern': {'type': 'monthly', 'weekIndex': 'second', sent_key: 'sunday'}}}
+    assert stored_form(job, SimConfig(day_of_week_field='as_sent'))['schedule']['pattern'] == {
+        'type': 'monthly', 'weekIndex': 'Second', sent_key: 'Sunday'}
+    assert stored_form(job, SimConfig(day_of_week_field='dayOfIndex'))['schedule']['pattern'] == {
+        'type': 'monthly', 'weekIndex': 'Second', 'dayOfIndex': 'Sunday'}

@@ -51,7 +51,7 @@ def test_get_job_returns_the_full_job(sim, make_client, log):
 def test_get_job_of_an_unknown_id_is_none(sim, make_client, log, style, reads):
     sim.control.configure(not_found_style=style)
     assert jobs.get_job(make_client(max_retries=1), UNKNOWN_ID) is None
-    # a 500 with code 0005 is also OpsRamp's "not ready yet", so reads retry it before concluding (notes §3.3)
+    # a 500 with code 0005 is also OpsRamp's "not ready yet", so reads retry it before concluding (api-behaviour §14)
     assert len(log(kind='read')) == reads
 
 

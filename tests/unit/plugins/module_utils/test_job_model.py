@@ -42,7 +42,7 @@ def with_options(raw):
     return result.validated_parameters
 
 
-# The spec's response example (notes section 1.3), with two entities.
+# The OpenAPI file's response example (api-behaviour §2, §6), with two entities.
 NCB_RESPONSE = {
     'name': 'Network Config Backup',
     'entities': [
@@ -67,7 +67,7 @@ NCB_CANONICAL = {
     'entities': [{'id': '4e96d5bc-763c-4c00-beab-928d653a0422', 'type': 'DEVICE'},
                  {'id': '709824de-8315-4cf9-ad1c-b15aaf7bf2a5', 'type': 'DEVICE'}],
     'queued': True,
-    'schedule': {'start_date': '2016-04-14T10:10:00+0000', 'start_time': '10:10', 'type': 'daily', 'frequency': 'recurrence',
+    'schedule': {'start_date': '2016-04-14T10:10:00+0000', 'start_time': '10:10Z', 'type': 'daily', 'frequency': 'recurrence',
                  'repeat_every': 2},
     'network_backup': {'versions_saved': 'all_versions', 'backup_on_trap': True, 'startup_config_alert': True,
                        'runtime_config_alert': True, 'backup_startup_config': True, 'backup_runtime_config': True},
@@ -97,7 +97,7 @@ def _job(script=None, pattern=None, **top):
 NCB = {'jobType': 'networkconfigbackup'}
 CUSTOM = {'customScript': {'id': '7'}}
 
-# Pairs of server forms that must read as the same job: notes section 3.5 (what was sent vs what came back) and 4.
+# Pairs of server forms that must read as the same job: api-behaviour §7 (what was sent vs what came back).
 EQUIVALENT_FORMS = [
     ('jobQueued string', _job(jobQueued='true'), _job(jobQueued=True)),
     ('jobQueued "false"/0', _job(jobQueued='false'), _job(jobQueued=0)),
@@ -163,7 +163,7 @@ def test_server_forms_read_as_the_same_job(label, one, other):
     pytest.param(NCB_RESPONSE, NCB_CANONICAL, id='spec-response-example'),
     pytest.param(CUSTOM_RESPONSE, {
         'name': 'Job - test script', 'job_type': 'custom', 'entities': [{'id': 'd1', 'type': 'DEVICE'}], 'queued': False,
-        'schedule': {'start_date': '2021-01-01T00:00:00+0000', 'start_time': '00:00', 'type': 'weekly', 'week_days': ['Sunday', 'Tuesday']},
+        'schedule': {'start_date': '2021-01-01T00:00:00+0000', 'start_time': '00:00Z', 'type': 'weekly', 'week_days': ['Sunday', 'Tuesday']},
         'custom_script': {'id': '7', 'user_type': 'system',
                           'parameters': [{'id': '2', 'value': '150'}, {'id': '10', 'value': 'b'}]},
         'credential_set': 'cs-1',
@@ -172,7 +172,7 @@ def test_server_forms_read_as_the_same_job(label, one, other):
                   'schedule': {'startDate': '2016-04-14T10:10:00+0000', 'pattern': {'type': 'never'}},
                   'script': {'customScript': {'id': 7}, 'userType': 2}}, {
         'name': 'test', 'job_type': 'custom', 'queued': True,
-        'schedule': {'start_date': '2016-04-14T10:10:00+0000', 'start_time': '10:10', 'type': 'never'},
+        'schedule': {'start_date': '2016-04-14T10:10:00+0000', 'start_time': '10:10Z', 'type': 'never'},
         'custom_script': {'id': '7', 'user_type': 'other'},
     }, id='search-result-without-entities-or-parameters'),
     pytest.param({'script': {'jobType': 'appinstall', 'approvalType': {'approvalType': 0, 'approvalReason': None, 'alertRequired': 'false'}}},
@@ -722,6 +722,7 @@ SIM_CONFIGS = [
     SimConfig(day_of_week_field='dayOfIndex'),
     SimConfig(numeric_ids_as_int=False, custom_without_job_type=False),
     SimConfig(list_style='compact', entity_order='sorted', booleans_as_strings=True, day_of_week_field='dayOfIndex'),
+    SimConfig(day_of_week_field='as_sent', macro_parameter_value='null'),
 ]
 _sim_configs = st.sampled_from(SIM_CONFIGS)
 
@@ -752,7 +753,7 @@ def test_a_created_job_reads_back_unchanged(spec, config):
     json.dumps(payload)
     _assert_create_sends_only_what_is_managed_and_required(desired, payload)
     assert changed_paths(desired, current_state(echo(payload, config))) == []
-    # a search result lacks entities and custom-script parameters (notes section 1.4): nothing else may differ
+    # a search result lacks entities and custom-script parameters (api-behaviour §4): nothing else may differ
     assert set(changed_paths(desired, current_state(echo(payload, config, view='search')))) <= {'entities', 'custom_script.parameters'}
 
 
@@ -872,7 +873,7 @@ def _assert_native_types(payload):
 # ------------------------------------------------------------------------------------------ schedule.start_time
 
 @pytest.mark.parametrize('start_time, utc_time', [
-    ('02:00', '02:00'), ('2:05Z', '02:05'), ('02:00+01:00', '01:00'), ('00:30+0100', '23:30'), ('23:45-0800', '07:45'),
+    ('02:00', '02:00Z'), ('2:05Z', '02:05Z'), ('02:00+01:00', '01:00Z'), ('00:30+0100', '23:30Z'), ('23:45-0800', '07:45Z'),
 ])
 def test_start_time_is_managed_as_the_utc_time_of_day(start_time, utc_time):
     desired = desired_state(with_options({'name': 'n', 'schedule': {'type': 'never', 'start_time': start_time}}))

@@ -1,0 +1,44 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.opsramp.automation.plugins.module_utils.job_values import (
+    enum_reader, number_first_key, read_bool, read_enum, read_int, split_items, text)
+
+
+@pytest.mark.parametrize('raw, expected', [
+    (True, True), ('true', True), ('True', True), (1, True), ('1', True), ('no', False), (0, False),
+    ('maybe', 'maybe'), (2, 2), (None, None),
+])
+def test_read_bool_keeps_what_it_does_not_understand(raw, expected):
+    result = read_bool(raw)
+    assert result == expected and type(result) is type(expected)
+
+
+@pytest.mark.parametrize('raw, expected', [(2, 2), ('2', 2), (' -3 ', -3), (2.0, 2), (2.5, 2.5), ('x', 'x'), (True, True)])
+def test_read_int(raw, expected):
+    assert read_int(raw) == expected and type(read_int(raw)) is type(expected)
+
+
+def test_read_enum_matches_any_case_and_spacing_and_lowers_the_unknown():
+    reader = enum_reader({'run_once': 'run once', 'every_weekday': 'every weekday'})
+    assert read_enum('Run Once', reader) == 'run_once'
+    assert read_enum('EVERY-WEEKDAY', reader) == 'every_weekday'
+    assert read_enum(' Hourly ', reader) == 'hourly'
+
+
+def test_text_and_split_items():
+    assert (text(None), text(7), text(7.0), text('a')) == ('', '7', '7', 'a')
+    assert split_items('Sunday, ,Tuesday') == ['Sunday', 'Tuesday']
+    assert split_items([1, ' 2 ', '']) == ['1', '2']
+    assert split_items(None) == []
+
+
+def test_numeric_ids_sort_numerically_before_the_others():
+    assert sorted(['x', '10', '2'], key=number_first_key) == ['2', '10', 'x']
