@@ -231,8 +231,8 @@ def test_a_create_writes_day_of_week():
 
 def test_new_entities_are_sent_in_upper_case_and_stored_ones_as_stored():
     job = {'id': 'e-1', 'entities': [{'resource': {'id': 'g1', 'type': 'deviceGroup', 'generalInfo': {}}}]}
-    desired = desired_state(with_options({'id': 'e-1', 'entities': [{'id': 'g1', 'type': 'DEVICEGROUP'},
-                                                                   {'id': 'g2', 'type': 'deviceGroup'}]}))
+    desired = desired_state(with_options({'id': 'e-1', 'entities': [
+        {'id': 'g1', 'type': 'DEVICEGROUP'}, {'id': 'g2', 'type': 'deviceGroup'}]}))
     assert changed_paths({'entities': desired['entities'][:1]}, current_state(job)) == []
     assert build_payload(job, desired)['entities'] == [{'resource': {'id': 'g1', 'type': 'deviceGroup'}},
                                                        {'resource': {'id': 'g2', 'type': 'DEVICEGROUP'}}]
