@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The job as one field table: each managed field declared once, and the four things derived from the table.
+"""The job as one field table: each managed field declared once, and what is derived from the table.
 
 A ``Field`` names its option path (in the task's terms), its API paths (read: every spelling OpsRamp uses, the first
 one preferred; write: the first one, or the spelling the stored job already uses), its kind (how a value converts
@@ -14,7 +14,8 @@ it may hold a secret. From ``FIELDS`` come:
 * ``request_style``: a returned job in the form a request takes (native JSON types, read-only enrichments dropped);
 * ``option_problems``: the value checks of the validators.
 
-Adding a field is one declaration here (plus its option in ``arguments.JOB_OPTIONS`` and tests).
+Adding a field is one declaration here, plus its documented option in ``arguments.JOB_OPTIONS`` (a unit test checks
+the two agree) and tests.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -186,7 +187,7 @@ def desired_from_options(params):
 def current_from_api(api_job):
     """The canonical form of a job as OpsRamp returns it; what it lacks is left out (a search result has no entities).
 
-    The copy is never modified.
+    ``api_job`` is not modified.
     """
     job = as_dict(api_job)
     state = {}
@@ -194,7 +195,7 @@ def current_from_api(api_job):
         value = _current_value(job, field, state)
         if value is not None:
             _set_path(state, field.option, value)
-    return dict((key, value) for key, value in state.items() if value != {})
+    return state
 
 
 def _current_value(job, field, state):

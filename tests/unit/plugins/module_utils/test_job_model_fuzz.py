@@ -127,6 +127,8 @@ def test_an_update_sends_only_what_it_manages_what_the_job_held_and_what_the_api
             assert path in sent, path
     for path, value in leaves(_with_unknown_fields({'schedule': {}, 'script': {'configParams': {}, 'approvalType': {}}},
                                                    unknown)).items():
+        if value == {}:
+            continue  # an empty container of the template, not an unknown field (it may legitimately fill up)
         if path in held and not (type_changed and path.startswith('script.')):
             assert sent[path] == value, path  # a field this collection does not know survives the update
     assert changed_paths(desired, current_state(echo(build_payload(current_job, desired, now=NOW), config))) == []
