@@ -17,7 +17,7 @@ __metaclass__ = type
 
 import copy
 
-MASK = '********'
+from ansible_collections.opsramp.automation.plugins.module_utils.errors import REDACTED as MASK, Redactor
 
 
 class Secrets:
@@ -64,13 +64,9 @@ class Secrets:
         return redact(text, self.values)
 
 
-def redact(text, values):
-    """``text`` with every occurrence of each of ``values`` replaced by the mask, longest first."""
-    if not isinstance(text, str):
-        return text
-    for value in sorted(values, key=len, reverse=True):
-        text = text.replace(value, MASK)
-    return text
+def redact(value, values):
+    """``value`` (text, or lists and dicts of it) with every occurrence of each of ``values`` masked, longest first."""
+    return Redactor(*values).redact(value)
 
 
 def _canonical_parameters(state):
@@ -89,19 +85,12 @@ def hide_in_error(error, values):
     """``error`` (an OpsRampError) with ``values`` redacted from its message and details (a server may echo them)."""
     if not values:
         return error
+    redactor = Redactor(*values)
     hidden = copy.copy(error)
-    hidden.message = redact(error.message, values)
+    hidden.message = redactor.redact(error.message)
     hidden.args = (hidden.message,)
-    hidden.details = _redact_all(error.details, values)
+    hidden.details = redactor.redact(error.details)
     for name in hidden.details:
         if name in vars(hidden):  # ApiError keeps body, path... as attributes too
             setattr(hidden, name, hidden.details[name])
     return hidden
-
-
-def _redact_all(value, values):
-    if isinstance(value, dict):
-        return dict((key, _redact_all(item, values)) for key, item in value.items())
-    if isinstance(value, list):
-        return [_redact_all(item, values) for item in value]
-    return redact(value, values)
