@@ -12,7 +12,7 @@ import copy
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils import bulk, job_types, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils import bulk, job_types, listing, reconcile
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, JobLookupError, ValidationError
 
 START = '2026-01-05T06:30:00+0000'
@@ -40,9 +40,11 @@ class FakeJobs:
         self.calls = []
         self.failing = {}  # job id -> error raised by its update
 
-    def search_jobs(self, client):
+    def search_page(self):
+        """The one page of search results (listing.list_jobs asks the client for it): no entities (api-behaviour §4)."""
         self.calls.append(('search_jobs',))
-        return [dict((key, value) for key, value in job.items() if key != 'entities') for job in self.stored.values()]
+        return {'results': [dict((key, value) for key, value in job.items() if key != 'entities')
+                            for job in self.stored.values()], 'totalPages': 1, 'nextPage': False}
 
     def get_job(self, client, job_id):
         self.calls.append(('get_job', job_id))
@@ -74,10 +76,20 @@ class FakeJobs:
 
 
 class FakeClient:
+    """What bulk.py and listing.py use of a client; the search pages come from the fake jobs layer."""
+
     tenant_id = 'client_1'
 
-    def __init__(self):
+    def __init__(self, fake_jobs=None):
+        self.fake_jobs = fake_jobs
         self.warnings = []
+
+    def api_path(self, *parts):
+        return '/' + '/'.join(parts)
+
+    def get(self, path, query=None):
+        assert path == '/jobs/search', path
+        return self.fake_jobs.search_page()
 
     def warn(self, message):
         self.warnings.append(message)
@@ -90,7 +102,7 @@ class FakeClient:
 def tenant(monkeypatch):
     def install(*stored):
         fake = FakeJobs(*stored)
-        for module in (bulk, reconcile, job_types):
+        for module in (bulk, listing, reconcile, job_types):
             monkeypatch.setattr(module, 'jobs', fake)
         return fake
 
@@ -112,7 +124,7 @@ def test_one_run_creates_updates_deletes_prunes_and_leaves_alone(tenant, check_m
     fake = tenant(stored_job('j-edit', 'edit'), stored_job('j-same', 'same'), stored_job('j-gone', 'gone'),
                   stored_job('j-old', 'team-old'), stored_job('j-other', 'other-team'))
     options = bulk.Options(prune=True, prune_prefix='team-', check_mode=check_mode, want_diff=True, workers=2)
-    result = bulk.reconcile_jobs(FakeClient(), [spec for _action, spec in RUN], options)
+    result = bulk.reconcile_jobs(FakeClient(fake), [spec for _action, spec in RUN], options)
     assert (result['created'], result['updated'], result['deleted'], result['unchanged']) == (
         ['new'], ['edit'], ['gone', 'team-old'], ['same', 'never-there'])
     assert [entry['action'] for entry in result['job_results']] == [action for action, _spec in RUN] + ['deleted']
@@ -136,7 +148,7 @@ def test_one_run_creates_updates_deletes_prunes_and_leaves_alone(tenant, check_m
 def test_bad_elements_fail_before_any_call(tenant, specs, option):
     fake = tenant()
     with pytest.raises(ValidationError) as caught:
-        bulk.reconcile_jobs(FakeClient(), specs)
+        bulk.reconcile_jobs(FakeClient(fake), specs)
     assert caught.value.option == option and fake.calls == []
 
 
@@ -153,7 +165,7 @@ def test_bad_options_fail_when_made(options, option):
 def test_a_shared_name_fails_before_any_write(tenant):
     fake = tenant(stored_job('j-1', 'dup'), stored_job('j-2', 'dup'))
     with pytest.raises(JobLookupError, match=r"jobs\[1\]: 2 jobs are named 'dup' \(ids j-1, j-2\)"):
-        bulk.reconcile_jobs(FakeClient(), [element('new'), element('dup')])
+        bulk.reconcile_jobs(FakeClient(fake), [element('new'), element('dup')])
     assert fake.calls == [('search_jobs',)]
 
 
@@ -162,7 +174,7 @@ def test_a_failing_job_keeps_the_others_and_hides_its_secrets(tenant):
     fake.failing['j-1'] = ApiError('refused hunter2', status=400)
     secret = dict(id='7', parameters=[dict(id='1', value='hunter2', sensitive=True)])
     with pytest.raises(bulk.BulkReconcileError) as caught:
-        bulk.reconcile_jobs(FakeClient(), [element('one', job_type='custom', custom_script=secret),
+        bulk.reconcile_jobs(FakeClient(fake), [element('one', job_type='custom', custom_script=secret),
                                            element('two', week_day='fri')])
     details = caught.value.details
     assert details['updated'] == ['two'] and details['errors'] == [{'job': "jobs[0] 'one'", 'msg': 'refused ********'}]
@@ -171,7 +183,7 @@ def test_a_failing_job_keeps_the_others_and_hides_its_secrets(tenant):
 
 def test_unknown_job_types_are_warned_about_before_the_search(tenant):
     fake = tenant()
-    client = FakeClient()
+    client = FakeClient(fake)
     bulk.reconcile_jobs(client, [element('a', job_type='ad_checklist')], bulk.Options(check_mode=True))
     assert fake.calls[:2] == [('list_job_types',), ('search_jobs',)]
     assert len(client.warnings) == 1 and client.warnings[0].startswith("jobs[0].job_type: 'ad_checklist'")
