@@ -17,9 +17,10 @@ import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from opsramp_simulator import rewrites
-from opsramp_simulator.config import SimConfig
-from opsramp_simulator.rewrites import read_form, stored_form
+
+from ansible_collections.opsramp.automation.tests.simulator.opsramp_simulator import rewrites
+from ansible_collections.opsramp.automation.tests.simulator.opsramp_simulator.config import SimConfig
+from ansible_collections.opsramp.automation.tests.simulator.opsramp_simulator.rewrites import read_form, stored_form
 
 from ansible_collections.opsramp.automation.plugins.doc_fragments.job import ModuleDocFragment
 from ansible_collections.opsramp.automation.plugins.module_utils import job_model

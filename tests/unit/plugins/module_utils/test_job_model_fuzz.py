@@ -24,7 +24,15 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_job_model import NOW, _created, _sim_configs, echo, job_specs, updates, with_options
+from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils.test_job_model import (
+    NOW,
+    _created,
+    _sim_configs,
+    echo,
+    job_specs,
+    updates,
+    with_options,
+)
 
 from ansible_collections.opsramp.automation.plugins.module_utils import job_model
 from ansible_collections.opsramp.automation.plugins.module_utils.compare import changed_paths, diff_view
