@@ -50,6 +50,10 @@ options:
           - The resources the job runs on.
           - 'The list is authoritative: resources it does not name are removed from the job. Order and duplicates do not
             matter. V([]) removes all resources; leave the option out to keep them as they are.'
+          - 'Each element names its resource in exactly one way: O(jobs[].entities[].id), O(jobs[].entities[].name), O(jobs[].entities[].host_name)
+            or O(jobs[].entities[].ip_address). The task looks every name up (one search per distinct name) before anything
+            is written, and fails, writing nothing, when no resource or several match. The job, its diff and check mode
+            show the ids; the diff shows each resolved id after the name it was found by, in parentheses.'
         type: list
         elements: dict
         suboptions:
@@ -57,7 +61,19 @@ options:
             description:
               - Identifier of the resource, for example a device UUID.
             type: str
-            required: true
+          name:
+            description:
+              - The resource name, compared exactly (case-sensitive). See M(opsramp.automation.opsramp_resource_info) for
+                what a name finds.
+            type: str
+          host_name:
+            description:
+              - The resource's host name, compared regardless of case.
+            type: str
+          ip_address:
+            description:
+              - The resource's IP address, compared as an address (an IPv6 address in any notation).
+            type: str
           type:
             description:
               - Type of the resource. Compared regardless of case and sent in upper case.

@@ -93,9 +93,20 @@ JOB_OPTIONS = [
              'The resources the job runs on.',
              'The list is authoritative: resources it does not name are removed from the job. Order and duplicates do'
              ' not matter. V([]) removes all resources; leave the option out to keep them as they are.',
+             'Each element names its resource in exactly one way: O(entities[].id), O(entities[].name),'
+             ' O(entities[].host_name) or O(entities[].ip_address). The task looks every name up (one search per'
+             ' distinct name) before anything is written, and fails, writing nothing, when no resource or several'
+             ' match. The job, its diff and check mode show the ids; the diff shows each resolved id after the name'
+             ' it was found by, in parentheses.',
          ],
          options=[
-             dict(name='id', type='str', required=True, description=['Identifier of the resource, for example a device UUID.']),
+             dict(name='id', type='str', description=['Identifier of the resource, for example a device UUID.']),
+             dict(name='name', type='str',
+                  description=['The resource name, compared exactly (case-sensitive). See'
+                               ' M(opsramp.automation.opsramp_resource_info) for what a name finds.']),
+             dict(name='host_name', type='str', description=['The resource\'s host name, compared regardless of case.']),
+             dict(name='ip_address', type='str',
+                  description=['The resource\'s IP address, compared as an address (an IPv6 address in any notation).']),
              dict(name='type', type='str', default='DEVICE',
                   description=['Type of the resource. Compared regardless of case and sent in upper case.']),
          ]),

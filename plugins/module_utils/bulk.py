@@ -17,7 +17,8 @@ __metaclass__ = type
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.opsramp.automation.plugins.module_utils import job_model, job_types, jobs, listing, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils import (
+    job_model, job_types, jobs, listing, reconcile, resources)
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     AuthenticationError,
@@ -81,9 +82,9 @@ class _Outcome:
         self.error = error
 
     @classmethod
-    def of(cls, plan, job, want_diff):
+    def of(cls, plan, job, want_diff, labels=None):
         """The outcome of ``plan``, ``job`` being the job after it ran (or would have run)."""
-        return cls(plan.action, (job or {}).get('id'), plan.changes, plan.diff() if want_diff else None)
+        return cls(plan.action, (job or {}).get('id'), plan.changes, plan.diff(labels) if want_diff else None)
 
 
 # ---------------------------------------------------------------------------------------------------- the flow
@@ -107,9 +108,12 @@ def reconcile_jobs(client, specs, options=None):
     Returns the module result; raises BulkReconcileError, carrying that result, when some jobs failed.
     """
     options = options or Options()
-    targets = validated_targets(specs)
+    job_params = validated_job_params(specs)
     if options.prune_prefix is not None:
-        _warn_unprunable(client, targets, options.prune_prefix)
+        _warn_unprunable(client, job_params, options.prune_prefix)
+    # every entity lookup of the list, each distinct one searched once, before anything is written
+    targets = [reconcile.wanted(params, labels) for params, labels
+               in resources.resolve_jobs(resources.ResourceResolver(client), job_params, options.workers)]
     job_types.warn_unknown(client, [('jobs[%d].job_type' % index, target.desired.get('job_type'))
                                     for index, target in enumerate(targets) if target.desired is not None])
     if not targets and options.prune_prefix is None:
@@ -144,25 +148,26 @@ def check_prune(prune, prune_prefix):
 
 # ---------------------------------------------------------------------------------------------------- validation
 
-def validated_targets(specs):
-    """What each list element asks (``reconcile.Wanted``), validated as opsramp_job validates its options.
+def validated_job_params(specs):
+    """The list elements as complete job options plus ``state``, each validated as opsramp_job validates its options.
 
     Raises ValidationError naming ``jobs[i].<option>``, before any request.
     """
-    targets = []
+    job_params = []
     for index, spec in enumerate(specs or []):
         params = dict(_JOB_DEFAULTS)
         params.update((key, value) for key, value in (spec or {}).items() if value is not None)
         try:
             if params['state'] not in ('present', 'absent'):
                 raise ValidationError('state: %r is not one of present, absent' % (params['state'],), option='state')
-            targets.append(reconcile.wanted(params))
+            job_model.validate_job_params(params, state=params['state'])
         except ValidationError as error:
             raise for_job(error, index) from None
+        job_params.append(params)
     # an element with an id is matched by it: two jobs of the tenant may share a name
-    _check_unique([target.name if not target.job_id else None for target in targets], 'name')
-    _check_unique([target.job_id for target in targets], 'id')
-    return targets
+    _check_unique([params['name'] if not params['id'] else None for params in job_params], 'name')
+    _check_unique([params['id'] for params in job_params], 'id')
+    return job_params
 
 
 def for_job(error, index):
@@ -189,9 +194,9 @@ def _check_unique(values, key):
         first[value] = index
 
 
-def _warn_unprunable(client, targets, prune_prefix):
-    outside = ["jobs[%d] '%s'" % (index, target.name) for index, target in enumerate(targets)
-               if target.name is not None and not target.name.startswith(prune_prefix)]
+def _warn_unprunable(client, job_params, prune_prefix):
+    outside = ["jobs[%d] '%s'" % (index, params['name']) for index, params in enumerate(job_params)
+               if params['name'] is not None and not params['name'].startswith(prune_prefix)]
     if outside:
         client.warn("%d jobs of the list do not start with prune_prefix '%s', so prune will not delete them once they "
                     "leave the list: %s" % (len(outside), prune_prefix, ', '.join(outside)))
@@ -287,7 +292,7 @@ def _reconcile_item(client, item, options):
             raise
         raise for_job(error, item.index) from None
     job = decision.predicted_job() if options.check_mode else reconcile.execute(client, decision)
-    return _Outcome.of(decision, job, options.want_diff)
+    return _Outcome.of(decision, job, options.want_diff, item.target.labels)
 
 
 def _snapshot(client, item):

@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.opsramp.automation.plugins.module_utils import job_schedule as sched
+from ansible_collections.opsramp.automation.plugins.module_utils import job_schedule as sched, resources
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_fields import canonical_job_type, option_problems
 from ansible_collections.opsramp.automation.plugins.module_utils.job_values import as_dict, is_given, text
@@ -97,8 +97,7 @@ def _check_entities(entities):
     for index, entity in enumerate(entities or []):
         path = 'entities[%d]' % index
         entity = as_dict(entity)
-        if not text(entity.get('id')).strip():
-            fail(path + '.id', 'must not be empty')
+        resources.check_entity_target(entity, path)  # id, or a name the task resolves to an id
         _check_not_blank(path + '.type', entity.get('type'))
 
 

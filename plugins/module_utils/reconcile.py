@@ -23,7 +23,7 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, job_types, jobs
+from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, job_types, jobs, resources
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import declares_sensitive_parameters
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError, OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import Secrets, hide_in_error
@@ -39,23 +39,29 @@ class Wanted:
     """What a task asks of one job: its state, how to find it, and (present) the canonical desired state.
 
     ``hide_parameters``: the task marks a script parameter sensitive, so every parameter value is hidden.
+    ``labels``: for each entity id the task named by name, host name or IP address, that name (shown in the diff).
     """
 
-    def __init__(self, state='present', job_id=None, name=None, desired=None, hide_parameters=False):
+    def __init__(self, state='present', job_id=None, name=None, desired=None, hide_parameters=False, labels=None):
         self.state = state
         self.job_id = job_id
         self.name = name
         self.desired = desired
         self.hide_parameters = hide_parameters
+        self.labels = labels or {}
 
 
-def wanted(params):
-    """The ``Wanted`` of validated job options plus ``state``; raises ValidationError naming the option."""
+def wanted(params, labels=None):
+    """The ``Wanted`` of validated job options plus ``state``; raises ValidationError naming the option.
+
+    Entities named by name, host name or IP address must be resolved first (``resources.resolve_job``), which gives
+    the ``labels``.
+    """
     job_model.validate_job_params(params, state=params['state'])
     if params['state'] == 'absent':
         return Wanted('absent', params['id'], params['name'])
     return Wanted('present', params['id'], params['name'], job_model.desired_state(params),
-                  declares_sensitive_parameters(params))
+                  declares_sensitive_parameters(params), labels)
 
 
 class Snapshot:
@@ -111,9 +117,10 @@ class Plan:
         """The job check mode reports: the body a write would send, else the job as it is."""
         return self.payload if self.payload is not None else self.job
 
-    def diff(self):
-        """``{'before', 'after'}`` of the managed fields (the whole job going away for a deletion), secrets masked."""
-        view = compare.diff_view(self.after, self.before)
+    def diff(self, labels=None):
+        """``{'before', 'after'}`` of the managed fields (the whole job going away for a deletion), secrets masked;
+        entity ids in ``labels`` are shown after the name they were resolved from."""
+        view = resources.label_diff(compare.diff_view(self.after, self.before), labels)
         return dict((side, self.secrets.mask_state(state)) for side, state in view.items())
 
     def not_stored(self, stored_job):
@@ -122,13 +129,13 @@ class Plan:
             return []
         return compare.changed_paths(self.after, job_model.current_state(stored_job))
 
-    def result(self, job, want_diff):
+    def result(self, job, want_diff, labels=None):
         """opsramp_job's result, ``job`` being the job after the plan ran (or would have run)."""
         result = dict(changed=self.changed, changes=self.changes)
         if job is not None:
             result['job'] = self.secrets.mask_job(job)
         if want_diff:
-            result['diff'] = self.diff()
+            result['diff'] = self.diff(labels)
         return result
 
 
@@ -216,10 +223,11 @@ def _warn_if_not_stored(client, plan, stored_job):
 
 def ensure_job(client, params, check_mode=False, want_diff=False):
     """The result of bringing the job that ``params`` (job options plus ``state``) describe to its state."""
-    target = wanted(params)
+    job_model.validate_job_params(params, state=params['state'])  # every option, before a lookup sends anything
+    target = wanted(*resources.resolve_job(resources.ResourceResolver(client), params))
     if target.desired is not None:
         job_types.warn_unknown(client, [('job_type', target.desired.get('job_type'))])
     snapshot = Snapshot(jobs.find_job(client, job_id=target.job_id, name=target.name), client.tenant_id)
     plan = decide(target, snapshot)
     job = plan.predicted_job() if check_mode else execute(client, plan)
-    return plan.result(job, want_diff)
+    return plan.result(job, want_diff, target.labels)

@@ -16,6 +16,7 @@ __metaclass__ = type
 import copy
 import ipaddress
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     OpsRampError,
@@ -186,7 +187,8 @@ def lookup_of(entity):
 
 def resolve_entities(resolver, entities, path='entities'):
     """``(entities, labels)``: the entities with every lookup replaced by the id it resolves to, and, for each
-    resolved id, the value it was resolved from (what a diff shows next to it). Entities given by id cost nothing.
+    resolved id, the (first) value it was resolved from, which a diff shows next to it. Entities given by id cost
+    nothing.
 
     Raises ResourceLookupError naming the first entity (``entities[2]``) that names no resource or several.
     """
@@ -202,6 +204,62 @@ def resolve_entities(resolver, entities, path='entities'):
             raise ResourceLookupError('%s[%d]: %s' % (path, index, error.message), **error.details) from None
         entity = dict((key, value) for key, value in entity.items() if key not in LOOKUP_OPTIONS)
         entity['id'] = str(resource['id'])
-        labels[entity['id']] = lookup.value
+        labels.setdefault(entity['id'], lookup.value)
         resolved.append(entity)
     return resolved, labels
+
+
+def resolve_job(resolver, params, path='entities'):
+    """``(params, labels)``: job options with their entities resolved to ids (``resolve_entities``).
+
+    A job to delete, or one that leaves its entities alone, costs nothing.
+    """
+    if params.get('state', 'present') == 'absent' or not params.get('entities'):
+        return params, {}
+    entities, labels = resolve_entities(resolver, params['entities'], path)
+    return dict(params, entities=entities), labels
+
+
+def resolve_jobs(resolver, job_params, workers=1):
+    """``[(params, labels)]`` for a list of job options, every distinct lookup searched once, ``workers`` at a time.
+
+    Every lookup is answered before this returns, so a task fails before any write when one entity, anywhere in
+    the list, names no resource or several: ResourceLookupError lists them all.
+    """
+    lookups = dict((lookup.key, lookup) for params in job_params if params.get('state', 'present') != 'absent'
+                   for lookup in map(lookup_of, params.get('entities') or []) if lookup is not None)
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(lookups) or 1))) as pool:
+        list(pool.map(lambda lookup: _answered(resolver, lookup), lookups.values()))
+    resolved, problems = [], []
+    for index, params in enumerate(job_params):
+        try:
+            resolved.append(resolve_job(resolver, params, 'jobs[%d].entities' % index))
+        except ResourceLookupError as error:
+            problems.append(error)
+    if problems:
+        raise ResourceLookupError('%s; nothing was written' % '; '.join(error.message for error in problems),
+                                  matches=[match for error in problems for match in error.details.get('matches', [])])
+    return resolved
+
+
+def _answered(resolver, lookup):
+    """Resolve ``lookup`` so that its answer (a resource or a lookup error) is known; the error is raised later."""
+    try:
+        resolver.resolve(lookup)
+    except ResourceLookupError:
+        pass
+
+
+def label_diff(diff, labels):
+    """``diff`` with each resolved entity id shown with what it was resolved from: ``core-sw-01 (709824de-...)``."""
+    if not labels or not diff:
+        return diff
+    return dict((side, _label_entities(state, labels)) for side, state in diff.items())
+
+
+def _label_entities(state, labels):
+    if not isinstance(state, dict) or not isinstance(state.get('entities'), list):
+        return state
+    entities = [dict(entity, id='%s (%s)' % (labels[entity['id']], entity['id']))
+                if isinstance(entity, dict) and entity.get('id') in labels else entity for entity in state['entities']]
+    return dict(state, entities=entities)

@@ -50,6 +50,8 @@ seealso:
   - module: opsramp.automation.opsramp_job_info
   - module: opsramp.automation.opsramp_job_type_info
   - module: opsramp.automation.opsramp_job_run
+  - module: opsramp.automation.opsramp_resource_info
+    description: See which resource a name, host name or IP address of O(entities) finds.
 '''
 
 EXAMPLES = r'''
@@ -57,8 +59,10 @@ EXAMPLES = r'''
   opsramp.automation.opsramp_job:
     name: Nightly network config backup
     job_type: networkconfigbackup
-    entities:
-      - id: 709824de-8315-4cf9-ad1c-b15aaf7bf2a5
+    entities:                                   # by resource name, host name, IP address or id
+      - name: core-sw-01
+      - host_name: core-sw-02.netops.example.com
+      - ip_address: 10.20.0.13
       - id: 4e96d5bc-763c-4c00-beab-928d653a0422
     schedule:
       type: daily
@@ -69,12 +73,22 @@ EXAMPLES = r'''
       backup_on_trap: true
       runtime_config_alert: true
 
+- name: Run the asset scan on the hosts of an inventory group (dict_kv comes from community.general)
+  opsramp.automation.opsramp_job:
+    name: Weekly asset scan of the web servers
+    job_type: assetinfo
+    entities: "{{ groups['webservers'] | map('community.general.dict_kv', 'host_name') | list }}"
+    schedule:
+      type: weekly
+      week_days: [sun]
+      start_time: "03:00"
+
 - name: Run the AD checklist every Monday and Thursday
   opsramp.automation.opsramp_job:
     name: Weekly AD checklist
     job_type: adCheckList
     entities:
-      - id: 0f7e1cbb-4c52-4d3a-9d43-6b7d93f0c3a1
+      - name: dc-01
     schedule:
       type: weekly
       week_days: [Monday, Thursday]

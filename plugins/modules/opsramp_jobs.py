@@ -71,10 +71,15 @@ notes:
   - Two elements naming the same job, the same name twice (unless each of those elements gives the O(jobs[].id) of
     its job), or an element without O(jobs[].id) whose name several jobs of the tenant share make the task fail
     before anything is written.
+  - Entities named by O(jobs[].entities[].name), O(jobs[].entities[].host_name) or O(jobs[].entities[].ip_address)
+    add one resources search per distinct name for the whole list (a hundred jobs on the same ten switches cost ten
+    searches), all made before anything is written. A name that no resource has, or that several share, anywhere in
+    the list, makes the task fail before anything is written, naming each such entity.
   - When any element marks a script parameter as sensitive, the value of every script parameter of every element is
     hidden from the task's logged arguments.
 seealso:
   - module: opsramp.automation.opsramp_job
+  - module: opsramp.automation.opsramp_resource_info
   - module: opsramp.automation.opsramp_token
 '''
 
@@ -86,8 +91,9 @@ EXAMPLES = r'''
     jobs:
       - name: netops-nightly-config-backup
         job_type: networkconfigbackup
-        entities:
-          - id: 709824de-8315-4cf9-ad1c-b15aaf7bf2a5
+        entities:                       # each distinct name is looked up once for the whole list
+          - name: core-sw-01
+          - host_name: core-sw-02.netops.example.com
         schedule:
           type: daily
           frequency: everyday
@@ -96,6 +102,10 @@ EXAMPLES = r'''
           versions_saved: version_with_changes
       - name: netops-weekly-asset-scan
         job_type: assetinfo
+        entities:
+          - name: core-sw-01
+          - ip_address: 10.20.0.13
+          - id: 0f7e1cbb-4c52-4d3a-9d43-6b7d93f0c3a1
         schedule:
           type: weekly
           week_days: [Sunday]

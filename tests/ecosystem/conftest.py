@@ -97,8 +97,11 @@ def simulator(client_secret, tmp_path_factory):
     port_file = state / 'url'
     log_path = state / 'simulator.log'
     with open(str(log_path), 'w') as log:
+        # the demo inventory: the devices the guides and examples name (core-sw-01, dc-01, ...)
         process = subprocess.Popen([sys.executable, os.path.join(ROOT, 'tests', 'simulator', 'opsramp_simulator'),
-                                    '--port', '0', '--port-file', str(port_file)], stdout=log, stderr=subprocess.STDOUT)
+                                    '--port', '0', '--port-file', str(port_file),
+                                    '--resources', os.path.join(ROOT, 'demo', 'resources.json')],
+                                   stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + 30
         while not (port_file.exists() and port_file.read_text().strip()):

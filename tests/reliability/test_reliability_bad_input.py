@@ -32,6 +32,7 @@ RUN = 'opsramp.automation.opsramp_job_run'
 TYPES = 'opsramp.automation.opsramp_job_type_info'
 BULK = 'opsramp.automation.opsramp_jobs'
 TOKEN = 'opsramp.automation.opsramp_token'
+RESOURCES = 'opsramp.automation.opsramp_resource_info'
 OMIT = '{{ omit }}'
 SCHEDULE = {'type': 'daily', 'frequency': 'everyday'}
 GOOD = dict(name='rel-bad-input', job_type='adCheckList', schedule=SCHEDULE)
@@ -82,7 +83,16 @@ MODULE_CASES = [
     ('job-type-blank', JOB, with_good(job_type=''), r'^job_type: must not be empty'),
     # ---- entities and queued
     ('entities-not-a-list-of-dicts', JOB, with_good(entities='sw-1'), r"\bentities\b.*\b(list|dict)"),
-    ('entities-id-missing', JOB, with_good(entities=[{'type': 'DEVICE'}]), r'missing required arguments: id found in entities'),
+    ('entities-target-missing', JOB, with_good(entities=[{'type': 'DEVICE'}]),
+     r'^entities\[0\]: give exactly one of id, name, host_name or ip_address$'),
+    ('entities-id-and-name', JOB, with_good(entities=[{'id': 'a'}, {'id': 'b', 'name': 'core-sw-01'}]),
+     r'^entities\[1\]: give exactly one of id, name, host_name or ip_address \(it has id and name\)'),
+    ('entities-host-and-ip', JOB, with_good(entities=[{'host_name': 'sw.example.net', 'ip_address': '10.0.0.1'}]),
+     r'^entities\[0\]: give exactly one of .* \(it has host_name and ip_address\)'),
+    ('entities-name-blank', JOB, with_good(entities=[{'name': ' '}]), r'^entities\[0\]\.name: must not be empty'),
+    ('entities-ip-blank', JOB, with_good(entities=[{'ip_address': ''}]), r'^entities\[0\]\.ip_address: must not be empty'),
+    ('entities-unknown-form', JOB, with_good(entities=[{'hostname': 'sw'}]),
+     r'Unsupported parameters for .* module: entities.hostname'),
     ('entities-id-blank', JOB, with_good(entities=[{'id': ''}]), r'^entities\[0\]\.id: must not be empty'),
     ('entities-type-blank', JOB, with_good(entities=[{'id': 'a'}, {'id': 'b', 'type': ' '}]), r'^entities\[1\]\.type: must not be empty'),
     ('queued-not-bool', JOB, with_good(queued='sometimes'), r"argument 'queued' is of type .* bool"),
@@ -153,6 +163,11 @@ MODULE_CASES = [
     ('run-id-blank', RUN, dict(id=''), r'give the id or the name of the job'),
     ('run-name-blank', RUN, dict(name=''), r'give the id or the name of the job'),
     ('types-max-retries-negative', TYPES, dict(max_retries=-3), r"option 'max_retries' must be an integer, 0 or more"),
+    # ---- opsramp_resource_info
+    ('resources-name-and-ip', RESOURCES, dict(name='x', ip_address='10.0.0.1'),
+     r'parameters are mutually exclusive: id\|name\|host_name\|ip_address\|query'),
+    ('resources-id-and-query', RESOURCES, dict(id='x', query='state:active'), r'parameters are mutually exclusive'),
+    ('resources-unknown-option', RESOURCES, dict(hostname='sw'), r'Unsupported parameters for .* module: hostname'),
 ]
 
 BULK_CASES = [
@@ -173,6 +188,9 @@ BULK_CASES = [
         {'id': '1', 'value': SECRET_VALUE, 'sensitive': True}, {'id': '1', 'value': 'y'}]})]),
      r"^jobs\[0\]\.custom_script.parameters: parameter id '1' is given more than once"),
     ('bulk-timeout-zero', BULK, dict(jobs=[GOOD], timeout=0), r"option 'timeout' must be a number of seconds greater than 0"),
+    ('bulk-element-entity-two-forms', BULK,
+     dict(jobs=[dict(GOOD, entities=[{'name': 'core-sw-01'}]), dict(GOOD, name='b', entities=[{'name': 'a', 'ip_address': '10.0.0.1'}])]),
+     r'^jobs\[1\]\.entities\[0\]: give exactly one of id, name, host_name or ip_address \(it has name and ip_address\)'),
     ('token-client-secret-missing', TOKEN, dict(client_secret=OMIT), r"missing option 'client_secret'"),
     ('token-url-not-http', TOKEN, dict(url='file:///etc/passwd'), r"^url 'file:///etc/passwd' is not an http\(s\) URL"),
 ]
@@ -197,6 +215,9 @@ ROLE_CASES = [
      r'^network_backup: applies only to jobs of job_type networkconfigbackup'),
     ('role-weekly-unknown-day', 'weekly_job', dict(weekly_job_week_days=['Funday']), r'weekly_job_week_days has unknown day'),
     ('role-weekly-entities-not-a-list', 'weekly_job', dict(weekly_job_entities='sw-1'), r'weekly_job_entities'),
+    ('role-weekly-entity-two-forms', 'weekly_job', dict(weekly_job_entities=[{'name': 'dc-01', 'id': 'x'}]),
+     r'^entities\[0\]: give exactly one of id, name, host_name or ip_address \(it has id and name\)'),
+    ('role-daily-entity-unknown-form', 'daily_job', dict(daily_job_entities=[{'dns_name': 'dc-01'}]), r'dns_name'),
     ('role-weekly-queued-not-bool', 'weekly_job', dict(weekly_job_queued='maybe'), r'weekly_job_queued'),
     ('role-monthly-day-32', 'monthly_job', dict(monthly_job_days_of_month=[32]), r'monthly_job_days_of_month must list days'),
     ('role-monthly-nth-without-weekday', 'monthly_job', dict(monthly_job_days_of_month=None, monthly_job_nth='second'),

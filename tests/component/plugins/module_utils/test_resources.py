@@ -36,7 +36,7 @@ def test_resolves_by_each_form_with_one_search_each(inventory, make_client, log)
                 {'ip_address': '10.0.0.1', 'type': 'DEVICE'}, {'name': 'core-sw-01', 'type': 'DEVICE'}]
     resolved, labels = resources.resolve_entities(resolver, entities)
     assert [entity['id'] for entity in resolved] == ['r-1', 'r-11', 'r-1', 'r-1']
-    assert labels == {'r-1': 'core-sw-01', 'r-11': 'CORE-SW-011.example.net'}   # the last lookup of an id wins
+    assert labels == {'r-1': 'core-sw-01', 'r-11': 'CORE-SW-011.example.net'}   # the first lookup of an id names it
     assert [query['queryString'] for query in searches(log)] == [
         'resourceName:core-sw-01', 'hostName:CORE-SW-011.example.net', 'ipAddress:10.0.0.1']
     assert all(query['pageSize'] == '500' for query in searches(log))

@@ -616,7 +616,7 @@ def test_only_two_suboption_defaults():
     defaults = ArgumentSpecValidator(job_argument_spec()).validate({
         'name': 'n', 'entities': [{'id': 'a'}], 'schedule': {'type': 'never'}, 'network_backup': {}, 'app_install': {},
         'custom_script': {'parameters': [{'id': '1'}]}}).validated_parameters
-    assert defaults['entities'] == [{'id': 'a', 'type': 'DEVICE'}]
+    assert defaults['entities'] == [{'id': 'a', 'name': None, 'host_name': None, 'ip_address': None, 'type': 'DEVICE'}]
     assert defaults['custom_script']['parameters'] == [{'id': '1', 'value': None, 'macro': None, 'sensitive': False}]
     assert set(defaults['schedule'].values()) == {'never', None}
     assert set(defaults['network_backup'].values()) == {None}

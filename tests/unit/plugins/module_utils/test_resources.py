@@ -172,3 +172,64 @@ def test_check_entity_target(entity, message):
 def test_check_entity_target_accepts_each_single_form():
     for option in resources.TARGET_OPTIONS:
         resources.check_entity_target({option: 'x', 'type': 'DEVICE'}, 'entities[0]')
+
+
+def test_resolve_job_leaves_deletions_and_unmanaged_entities_alone():
+    client = FakeClient([SW1])
+    resolver = resources.ResourceResolver(client)
+    absent = {'state': 'absent', 'name': 'j', 'entities': [{'name': 'nope'}]}
+    assert resources.resolve_job(resolver, absent) == (absent, {})
+    unmanaged = {'state': 'present', 'name': 'j', 'entities': None}
+    assert resources.resolve_job(resolver, unmanaged) == (unmanaged, {})
+    params, labels = resources.resolve_job(resolver, {'state': 'present', 'entities': [{'name': 'core-sw-01'}]})
+    assert params['entities'] == [{'id': 'id-sw1'}] and labels == {'id-sw1': 'core-sw-01'}
+    assert client.queries == ['resourceName:core-sw-01']
+
+
+def test_resolve_jobs_searches_each_distinct_lookup_once_for_the_whole_list():
+    client = FakeClient([SW1, SW11], delay=0.02)
+    job_params = [{'state': 'present', 'entities': [{'name': 'core-sw-01', 'type': 'DEVICE'},
+                                                    {'ip_address': '10.0.0.11', 'type': 'DEVICE'},
+                                                    {'id': 'plain', 'type': 'DEVICE'}]} for _ in range(100)]
+    resolved = resources.resolve_jobs(resources.ResourceResolver(client), job_params, workers=4)
+    assert len(resolved) == 100
+    assert all(params['entities'] == [{'id': 'id-sw1', 'type': 'DEVICE'}, {'id': 'id-sw11', 'type': 'DEVICE'},
+                                      {'id': 'plain', 'type': 'DEVICE'}] for params, _labels in resolved)
+    assert resolved[0][1] == {'id-sw1': 'core-sw-01', 'id-sw11': '10.0.0.11'}
+    assert sorted(client.queries) == ['ipAddress:10.0.0.11', 'resourceName:core-sw-01']
+
+
+def test_resolve_jobs_reports_every_failing_entity_of_the_list():
+    client = FakeClient([SW1, OLD])
+    job_params = [{'entities': [{'name': 'nope'}]}, {'entities': [{'id': 'fine'}]},
+                  {'entities': [{'host_name': 'core-sw-01.example.net'}, {'name': 'core-sw-01'}]}]
+    with pytest.raises(ResourceLookupError) as error:
+        resources.resolve_jobs(resources.ResourceResolver(client), job_params, workers=2)
+    assert error.value.message == (
+        "jobs[0].entities[0]: no resource has the name 'nope' in tenant client_1; jobs[2].entities[1]: 2 resources "
+        "have the name 'core-sw-01' in tenant client_1: id-sw1 (core-sw-01, active), id-old (core-sw-01, inactive); "
+        "give the id of the one to use; nothing was written")
+    assert [match['id'] for match in error.value.details['matches']] == ['id-sw1', 'id-old']
+    assert sorted(client.queries) == ['hostName:core-sw-01.example.net', 'resourceName:core-sw-01', 'resourceName:nope']
+
+
+def test_resolve_jobs_with_ids_only_searches_nothing():
+    client = FakeClient([SW1])
+    job_params = [{'entities': [{'id': 'a'}]}, {'entities': None}, {}]
+    assert [labels for _params, labels in resources.resolve_jobs(resources.ResourceResolver(client), job_params)] == [
+        {}, {}, {}]
+    assert client.queries == []
+
+
+def test_label_diff_shows_what_each_id_was_resolved_from_on_both_sides():
+    diff = {'before': {'entities': [{'id': 'id-sw1', 'type': 'DEVICE'}, {'id': 'other', 'type': 'DEVICE'}]},
+            'after': {'entities': [{'id': 'id-sw1', 'type': 'DEVICE'}, {'id': 'id-sw11', 'type': 'DEVICE'}],
+                      'name': 'job'}}
+    labelled = resources.label_diff(diff, {'id-sw1': 'core-sw-01', 'id-sw11': '10.0.0.11'})
+    assert labelled == {
+        'before': {'entities': [{'id': 'core-sw-01 (id-sw1)', 'type': 'DEVICE'}, {'id': 'other', 'type': 'DEVICE'}]},
+        'after': {'entities': [{'id': 'core-sw-01 (id-sw1)', 'type': 'DEVICE'},
+                               {'id': '10.0.0.11 (id-sw11)', 'type': 'DEVICE'}], 'name': 'job'}}
+    assert diff['after']['entities'][0]['id'] == 'id-sw1'   # a copy: the result's job keeps the bare ids
+    assert resources.label_diff({'before': {}, 'after': {'name': 'x'}}, {'a': 'b'}) == {'before': {}, 'after': {'name': 'x'}}
+    assert resources.label_diff(None, {'a': 'b'}) is None
