@@ -175,7 +175,7 @@ def test_a_failing_job_keeps_the_others_and_hides_its_secrets(tenant):
     secret = dict(id='7', parameters=[dict(id='1', value='hunter2', sensitive=True)])
     with pytest.raises(bulk.BulkReconcileError) as caught:
         bulk.reconcile_jobs(FakeClient(fake), [element('one', job_type='custom', custom_script=secret),
-                                           element('two', week_day='fri')])
+                                               element('two', week_day='fri')])
     details = caught.value.details
     assert details['updated'] == ['two'] and details['errors'] == [{'job': "jobs[0] 'one'", 'msg': 'refused ********'}]
     assert 'hunter2' not in caught.value.message
