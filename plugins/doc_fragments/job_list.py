@@ -8,7 +8,7 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # Rendered from module_utils.arguments.JOB_OPTIONS and JOB_STATE_OPTION, the table that builds
+    # Rendered from module_utils.arguments.JOB_LIST_ELEMENT_OPTIONS, the table that builds
     # job_list_argument_spec(); tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift;
     # ci/render_doc_fragments.py rewrites them.
     DOCUMENTATION = r'''
@@ -284,4 +284,10 @@ options:
         choices:
           - present
           - absent
+      source:
+        description:
+          - Where the element comes from, for example the path of the file that declares the job in a Git repository.
+          - Every message about the element names it, with its position in the list and O(jobs[].name), so that an error
+            points at the file to fix. It is never sent to OpsRamp and never compared.
+        type: str
 '''

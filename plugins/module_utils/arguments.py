@@ -22,6 +22,13 @@ from ansible_collections.opsramp.automation.plugins.module_utils.job_model impor
     APPROVALS, FREQUENCIES, SCHEDULE_TYPES, USER_TYPES, VERSIONS_SAVED, WEEK_INDEXES)
 
 
+# Every module extends the connection doc fragment, so its documentation lists these (the import error of a module
+# without requests says "please read the module documentation").
+REQUIREMENTS = [
+    'requests, in the Python that runs the module (with C(hosts: localhost), the Python of C(ansible-playbook))',
+]
+
+
 def connection_argument_spec():
     """The argument spec entries for the connection options, with their environment fallbacks."""
     spec = {}
@@ -35,7 +42,7 @@ def connection_argument_spec():
 
 
 def connection_doc_fragment():
-    """The ``options`` of the connection doc fragment, as data.
+    """The ``requirements`` and ``options`` of the connection doc fragment, as data.
 
     ``plugins/doc_fragments/connection.py`` must hold this as a YAML literal (ansible-test reads fragments without
     running them); ``tests/unit/plugins/doc_fragments/test_doc_fragments.py`` fails, printing the YAML, when they differ.
@@ -49,7 +56,7 @@ def connection_doc_fragment():
         if 'default' in option:
             doc['default'] = option['default']
         options[option['name']] = doc
-    return dict(options=options)
+    return dict(requirements=list(REQUIREMENTS), options=options)
 
 
 # ---------------------------------------------------------------------------------------------------- job options
@@ -319,7 +326,7 @@ def _option_docs(options):
 
 
 # ---------------------------------------------------------------------------------------------------- job lists
-# opsramp_jobs takes a list whose elements take exactly the job options above, plus a state per job.
+# opsramp_jobs takes a list whose elements take exactly the job options above, plus a state and a source per job.
 
 JOB_STATE_OPTION = dict(
     name='state', type='str', choices=['present', 'absent'], default='present',
@@ -327,6 +334,16 @@ JOB_STATE_OPTION = dict(
         'V(present) creates the job or updates it to match; V(absent) deletes it.',
         'With V(absent), a job that does not exist is not an error.',
     ])
+
+JOB_SOURCE_OPTION = dict(
+    name='source', type='str',
+    description=[
+        'Where the element comes from, for example the path of the file that declares the job in a Git repository.',
+        'Every message about the element names it, with its position in the list and O(name), so that an error'
+        ' points at the file to fix. It is never sent to OpsRamp and never compared.',
+    ])
+
+JOB_LIST_ELEMENT_OPTIONS = JOB_OPTIONS + [JOB_STATE_OPTION, JOB_SOURCE_OPTION]
 
 JOB_LIST_DESCRIPTION = [
     'The jobs to reconcile. Each element takes exactly the options of M(opsramp.automation.opsramp_job), validated'
@@ -340,13 +357,34 @@ JOB_LIST_DESCRIPTION = [
 _OPTION_REFERENCE = re.compile(r'O\(([A-Za-z_][\w.\[\]]*)(=[^)]*)?\)')
 
 
+def element_label(path, element):
+    """How messages name a list element: its path, then its name and source when it has them
+    (``jobs[3] 'nightly backup' from jobs/nightly-backup.yml``)."""
+    label = path
+    if element.get('name') is not None:
+        label += " '%s'" % (element['name'],)
+    if element.get('source'):
+        label += ' from %s' % (element['source'],)
+    return label
+
+
+def naming(message, *elements):
+    """``message`` about list ``elements`` (``(path, element)`` pairs), followed by their labels when one has a name
+    or a source: the message itself names them by position only."""
+    labels = [element_label(path, element) for path, element in elements]
+    if labels == [path for path, dummy in elements]:
+        return message
+    return '%s (%s)' % (message, ', '.join(labels))
+
+
 def job_list_argument_spec(raw_params=None):
-    """The ``jobs`` option of opsramp_jobs: a list of job options plus ``state`` (see ``job_argument_spec``).
+    """The ``jobs`` option of opsramp_jobs: a list of job options plus ``state`` and ``source`` (see
+    ``job_argument_spec``).
 
     When any element of the raw ``jobs`` marks a script parameter ``sensitive``, every parameter value of every
     element becomes ``no_log``, for the reason ``job_argument_spec`` gives.
     """
-    element = _argument_spec(JOB_OPTIONS + [JOB_STATE_OPTION])
+    element = _argument_spec(JOB_LIST_ELEMENT_OPTIONS)
     raw_jobs = (raw_params or {}).get('jobs')
     if isinstance(raw_jobs, list) and any(declares_sensitive_parameters(job) for job in raw_jobs if isinstance(job, dict)):
         _hide_parameter_values(element)
@@ -355,7 +393,7 @@ def job_list_argument_spec(raw_params=None):
 
 def job_list_doc_fragment():
     """The ``options`` of the job list doc fragment (``jobs``), as data; references point inside ``jobs[]``."""
-    suboptions = _option_docs(JOB_OPTIONS + [JOB_STATE_OPTION])
+    suboptions = _option_docs(JOB_LIST_ELEMENT_OPTIONS)
     return dict(options=dict(jobs=dict(description=list(JOB_LIST_DESCRIPTION), type='list', elements='dict',
                                        required=True, suboptions=_within_list('jobs', suboptions))))
 

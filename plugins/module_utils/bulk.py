@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.opsramp.automation.plugins.module_utils import (
     job_model, job_types, jobs, listing, reconcile, resources)
-from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS
+from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS, element_label, naming
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     AuthenticationError,
     JobLookupError,
@@ -31,7 +31,7 @@ DEFAULT_WORKERS = 4
 MAX_WORKERS = 16
 ACTIONS = reconcile.ACTIONS
 MAX_ERRORS_IN_MESSAGE = 20
-_JOB_DEFAULTS = dict([(option['name'], None) for option in JOB_OPTIONS] + [('state', 'present')])
+_JOB_DEFAULTS = dict([(option['name'], None) for option in JOB_OPTIONS] + [('state', 'present'), ('source', None)])
 
 
 class BulkReconcileError(OpsRampError):
@@ -41,13 +41,15 @@ class BulkReconcileError(OpsRampError):
 class _Item:
     """One job to reconcile: a list element (``index``) or a job to prune (``index`` None).
 
-    ``target`` is a ``reconcile.Wanted``; ``listed_job`` the search result it names, if any.
+    ``target`` is a ``reconcile.Wanted``; ``listed_job`` the search result it names, if any; ``source`` where the
+    element comes from (its option ``source``), for messages only.
     """
 
-    def __init__(self, target, listed_job=None, index=None):
+    def __init__(self, target, listed_job=None, index=None, source=None):
         self.target = target
         self.listed_job = listed_job
         self.index = index
+        self.source = source
         self.full_job = None  # the future of the full job, when listing.list_jobs started reading it
 
     @property
@@ -58,10 +60,10 @@ class _Item:
 
     @property
     def label(self):
-        """How messages name the job: jobs[3] 'nightly backup', or prune 'team-old' (id ...)."""
+        """How messages name the job: jobs[3] 'nightly backup' from its source, or prune 'team-old' (id ...)."""
         if self.index is None:
             return "prune '%s' (id %s)" % (self.name, self.target.job_id)
-        return "jobs[%d] '%s'" % (self.index, self.name)
+        return element_label('jobs[%d]' % self.index, dict(name=self.name, source=self.source))
 
 
 class _Stop:
@@ -120,7 +122,7 @@ def reconcile_jobs(client, specs, options=None):
         return summarise([], [], options)
     with ThreadPoolExecutor(max_workers=options.workers) as readers:
         listed = listing.list_jobs(client, readers, wants_full=full_reads_needed(targets))
-        items = plan(targets, listed.jobs, options.prune_prefix)
+        items = plan(targets, listed.jobs, options.prune_prefix, [params['source'] for params in job_params])
         for item in items:
             item.full_job = listed.full.get((item.listed_job or {}).get('id'))
         outcomes = run_items(client, items, options)
@@ -162,16 +164,16 @@ def validated_job_params(specs):
                 raise ValidationError('state: %r is not one of present, absent' % (params['state'],), option='state')
             job_model.validate_job_params(params, state=params['state'])
         except ValidationError as error:
-            raise for_job(error, index) from None
+            raise for_job(error, index, params) from None
         job_params.append(params)
     # an element with an id is matched by it: two jobs of the tenant may share a name
-    _check_unique([params['name'] if not params['id'] else None for params in job_params], 'name')
-    _check_unique([params['id'] for params in job_params], 'id')
+    _check_unique([params['name'] if not params['id'] else None for params in job_params], 'name', job_params)
+    _check_unique([params['id'] for params in job_params], 'id', job_params)
     return job_params
 
 
-def for_job(error, index):
-    """``error`` with its option(s) and message prefixed by ``jobs[index].``."""
+def for_job(error, index, element):
+    """``error`` with its option(s) and message prefixed by ``jobs[index].``, and the element's label."""
     prefix = 'jobs[%d]' % index
     options = [option.strip() for option in (error.option or '').split(',') if option.strip()]
     option = ', '.join('%s.%s' % (prefix, name) for name in options) or prefix
@@ -180,22 +182,29 @@ def for_job(error, index):
         message = option + message[len(error.option):]
     else:
         message = '%s: %s' % (prefix, message)
-    return ValidationError(message, option=option)
+    return ValidationError(naming(message, (prefix, element)), option=option)
 
 
-def _check_unique(values, key):
+def _at(index, element):
+    """List element ``index`` as ``naming`` takes it; ``element`` holds its name and source."""
+    return 'jobs[%d]' % index, element
+
+
+def _check_unique(values, key, elements):
     first = {}
     for index, value in enumerate(values):
         if value is None:
             continue
         if value in first:
-            raise ValidationError("jobs[%d].%s: %r is also the %s of jobs[%d]; each job may appear once in the list"
-                                  % (index, key, value, key, first[value]), option='jobs[%d].%s' % (index, key))
+            message = "jobs[%d].%s: %r is also the %s of jobs[%d]; each job may appear once in the list" % (
+                index, key, value, key, first[value])
+            message = naming(message, _at(index, elements[index]), _at(first[value], elements[first[value]]))
+            raise ValidationError(message, option='jobs[%d].%s' % (index, key))
         first[value] = index
 
 
 def _warn_unprunable(client, job_params, prune_prefix):
-    outside = ["jobs[%d] '%s'" % (index, params['name']) for index, params in enumerate(job_params)
+    outside = [element_label('jobs[%d]' % index, params) for index, params in enumerate(job_params)
                if params['name'] is not None and not params['name'].startswith(prune_prefix)]
     if outside:
         client.warn("%d jobs of the list do not start with prune_prefix '%s', so prune will not delete them once they "
@@ -217,22 +226,26 @@ def full_reads_needed(targets):
     return lambda job: job['id'] in ids or job.get('name') in names
 
 
-def plan(targets, listed, prune_prefix=None):
+def plan(targets, listed, prune_prefix=None, sources=None):
     """The work items: each list element with the listed job it names (by id, else by exact name), then the jobs
-    to prune. Raises JobLookupError, before any write, when a name is ambiguous or two elements name one job."""
+    to prune. Raises JobLookupError, before any write, when a name is ambiguous or two elements name one job.
+    ``sources`` are the elements' sources, named in messages."""
     by_id = dict((job['id'], job) for job in listed)
     by_name = {}
     for job in listed:
         by_name.setdefault(job.get('name'), []).append(job)
     items, problems, claimed = [], [], {}
-    for index, target in enumerate(targets):
-        current_job = _listed_job(target, index, by_id, by_name, problems)
-        if current_job is not None:
-            if current_job['id'] in claimed:
-                problems.append('jobs[%d] and jobs[%d] both name job %s' % (claimed[current_job['id']], index,
-                                                                            current_job['id']))
-            claimed[current_job['id']] = index
-        items.append(_Item(target, current_job, index))
+    for index, (target, source) in enumerate(zip(targets, sources or [None] * len(targets))):
+        item = _Item(target, None, index, source)
+        item.listed_job = _listed_job(item, by_id, by_name, problems)
+        if item.listed_job is not None:
+            if item.listed_job['id'] in claimed:
+                first = items[claimed[item.listed_job['id']]]
+                problems.append(naming('jobs[%d] and jobs[%d] both name job %s' % (first.index, index,
+                                                                                   item.listed_job['id']),
+                                       _element(first), _element(item)))
+            claimed[item.listed_job['id']] = index
+        items.append(item)
     if problems:
         raise JobLookupError('%s; nothing was written' % '; '.join(problems))
     if prune_prefix is not None:
@@ -240,15 +253,21 @@ def plan(targets, listed, prune_prefix=None):
     return items
 
 
-def _listed_job(target, index, by_id, by_name, problems):
-    """The listed job that element ``index`` names (by id, else by name); a name several jobs share is a problem."""
+def _listed_job(item, by_id, by_name, problems):
+    """The listed job that the element ``item`` names (by id, else by name); a name several jobs share is a problem."""
+    target, index = item.target, item.index
     if target.job_id:
         return by_id.get(target.job_id)  # None: not listed, read by id in the worker
     matches = by_name.get(target.name, [])
     if len(matches) > 1:
-        problems.append("jobs[%d]: %d jobs are named '%s' (ids %s); give jobs[%d].id to choose one"
-                        % (index, len(matches), target.name, ', '.join(job['id'] for job in matches), index))
+        problems.append(naming("jobs[%d]: %d jobs are named '%s' (ids %s); give jobs[%d].id to choose one" % (
+            index, len(matches), target.name, ', '.join(job['id'] for job in matches), index), _element(item)))
     return matches[0] if matches else None
+
+
+def _element(item):
+    """The element of ``item`` as ``naming`` takes it: its declared name and its source."""
+    return _at(item.index, dict(name=item.target.name, source=item.source))
 
 
 def _prune_items(listed, prune_prefix, kept_ids):
@@ -290,7 +309,7 @@ def _reconcile_item(client, item, options):
     except ValidationError as error:
         if item.index is None:
             raise
-        raise for_job(error, item.index) from None
+        raise for_job(error, item.index, _element(item)[1]) from None
     job = decision.predicted_job() if options.check_mode else reconcile.execute(client, decision)
     return _Outcome.of(decision, job, options.want_diff, item.target.labels)
 

@@ -11,8 +11,10 @@ import copy
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.opsramp.automation.plugins.module_utils.arguments import connection_argument_spec
+from ansible_collections.opsramp.automation.plugins.module_utils.arguments import (
+    connection_argument_spec, element_label, naming)
 from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
 from ansible_collections.opsramp.automation.plugins.module_utils.connection import environment_error
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
@@ -35,15 +37,20 @@ class _OpsRampModule(AnsibleModule):
     """
 
     _shape_error = None
+    _validating = False
+    _raw_params = None
 
     def __init__(self, *args, **kwargs):
         super(_OpsRampModule, self).__init__(*args, **kwargs)
-        self._shape_error = None  # validation passed: ansible-core accepted the value (JSON text for a dict, say)
+        # validation passed: ansible-core accepted the values (JSON text for a dict, say)
+        self._validating, self._raw_params = False, None
 
     def _load_params(self):
         super(_OpsRampModule, self)._load_params()
         self.no_log_values.update(secret_values(self.argument_spec, self.params))
         self._shape_error = shape_error(self.argument_spec, self.params) or environment_error(self.params)
+        self._raw_params = dict(self.params)  # validation replaces the values with validated copies (None filled in)
+        self._validating = True
 
     @property
     def in_text(self):
@@ -63,8 +70,11 @@ class _OpsRampModule(AnsibleModule):
         super(_OpsRampModule, self).exit_json(**self._by_field(kwargs))
 
     def fail_json(self, msg, **kwargs):
-        # ansible-core's own message for such a value ("dictionary requested, ...") does not name the option
-        super(_OpsRampModule, self).fail_json(**self._by_field(dict(kwargs, msg=self._shape_error or msg)))
+        if self._validating:
+            # ansible-core's own messages name neither the option given a value of the wrong shape ("dictionary
+            # requested, ...") nor the list element whose option is wrong ("found in jobs -> schedule")
+            msg = self._shape_error or element_error(self.argument_spec, self._raw_params, msg)
+        super(_OpsRampModule, self).fail_json(**self._by_field(dict(kwargs, msg=msg)))
 
 
 def secret_values(spec, params):
@@ -124,25 +134,52 @@ def hidden_by_field(spec, params):
 
 
 def shape_error(spec, params, prefix=''):
-    """A message naming the first option with suboptions whose value is not a dict (or a list of dicts), or None."""
+    """A message naming the first option with suboptions whose value is not a dict (or a list of dicts), or None.
+    The message about an element of a top-level list names the element too (``naming``)."""
     for name, entry in spec.items():
         value = params.get(name) if isinstance(params, dict) else None
         if value is None or not entry.get('options'):
             continue
         path = prefix + name
         if entry.get('type', 'dict') == 'dict':
-            items = [(path, value)]
+            error = _item_shape_error(entry, path, value)
         elif isinstance(value, list):
-            items = [('%s[%d]' % (path, index), item) for index, item in enumerate(value)]
+            error = _list_shape_error(entry, path, value, name_elements=not prefix)
         else:
-            return '%s: must be a list of dicts, got %s' % (path, type(value).__name__)
-        for item_path, item in items:
-            if not isinstance(item, dict):
-                return '%s: must be a dict of options, got %s' % (item_path, type(item).__name__)
-            nested = shape_error(entry['options'], item, item_path + '.')
-            if nested:
-                return nested
+            error = '%s: must be a list of dicts, got %s' % (path, type(value).__name__)
+        if error:
+            return error
     return None
+
+
+def _item_shape_error(entry, path, item):
+    if not isinstance(item, dict):
+        return '%s: must be a dict of options, got %s' % (path, type(item).__name__)
+    return shape_error(entry['options'], item, path + '.')
+
+
+def _list_shape_error(entry, path, items, name_elements):
+    for index, item in enumerate(items):
+        item_path = '%s[%d]' % (path, index)
+        error = _item_shape_error(entry, item_path, item)
+        if error:
+            return naming(error, (item_path, item)) if name_elements and isinstance(item, dict) else error
+    return None
+
+
+def element_error(spec, params, msg):
+    """``msg``, ansible-core's validation failure, followed by the label of the top-level list element it is about
+    (``element_label``), found by validating each element alone; else ``msg`` as it is."""
+    for name, entry in spec.items():
+        value = params.get(name)
+        if entry.get('type') != 'list' or not entry.get('options') or not isinstance(value, list):
+            continue
+        validator = ArgumentSpecValidator({name: entry})
+        for index, element in enumerate(value):
+            messages = validator.validate({name: [element]}).error_messages
+            if messages and messages[0] in msg and isinstance(element, dict):
+                return '%s (%s)' % (msg, element_label('%s[%d]' % (name, index), element))
+    return msg
 
 
 def _fallback_value(fallback):

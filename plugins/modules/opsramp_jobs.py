@@ -110,6 +110,7 @@ EXAMPLES = r'''
           type: weekly
           week_days: [Sunday]
           start_time: "04:00"
+        source: inventory/jobs.yml  # named in every message about this job; not sent to OpsRamp
       - name: netops-retired-job
         state: absent
 
@@ -124,9 +125,14 @@ EXAMPLES = r'''
       loop: "{{ job_files }}"
       register: loaded
 
-    - name: Reconcile them all
+    - name: Reconcile them all; an error names the file (source) of the job, as well as its position and name
       opsramp.automation.opsramp_jobs:
-        jobs: "{{ loaded.results | map(attribute='ansible_facts.job_file') | list }}"
+        jobs: >-
+          {%- set files = namespace(jobs=[]) -%}
+          {%- for result in loaded.results -%}
+          {%- set files.jobs = files.jobs + [result.ansible_facts.job_file | combine({'source': result.item | basename})] -%}
+          {%- endfor -%}
+          {{ files.jobs }}
         prune: true
         prune_prefix: "netops-"
       register: reconciled
@@ -195,13 +201,15 @@ errors:
   elements: dict
   contains:
     job:
-      description: Which job, as C(jobs[3] 'name') for an element of O(jobs) or C(prune 'name' (id ...)).
+      description:
+        - Which job, as C(jobs[3] 'name') for an element of O(jobs), followed by C(from) and its O(jobs[].source)
+          when it has one, or C(prune 'name' (id ...)).
       type: str
     msg:
       description: The error.
       type: str
   sample:
-    - job: "jobs[3] 'netops-weekly-asset-scan'"
+    - job: "jobs[3] 'netops-weekly-asset-scan' from jobs/netops-weekly-asset-scan.yml"
       msg: "OpsRamp API error 500 on POST /api/v2/tenants/client_1/jobs/...: internal error"
 summary:
   description:

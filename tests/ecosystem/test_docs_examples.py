@@ -293,8 +293,9 @@ def user_environment(installed_collections, scratch):
 
 
 @pytest.fixture
-def page_run(tmp_path, simulator, client_secret, installed_collections):
-    def run(page):
+def page_session(tmp_path, simulator, client_secret, installed_collections):
+    """A user's session for a page of PAGES: in its directory, with its connection."""
+    def start(page):
         config = PAGES[page]
         cwd = str(tmp_path / 'project')
         if config.directory is not None:
@@ -304,6 +305,13 @@ def page_run(tmp_path, simulator, client_secret, installed_collections):
         if config.connection_env:
             env.update(OPSRAMP_URL=simulator.url, OPSRAMP_TENANT_ID='client_1', OPSRAMP_CLIENT_ID='demo-client',
                        OPSRAMP_CLIENT_SECRET=client_secret)
+        return Session(cwd, env, simulator, client_secret + '\n', str(tmp_path / 'session'))
+    return start
+
+
+@pytest.fixture
+def page_run(tmp_path, simulator, client_secret, page_session):
+    def run(page):
         credentials = tmp_path / 'credentials.yml'
         credentials.write_text(yaml.safe_dump(dict(vault_opsramp_client_id='demo-client',
                                                    vault_opsramp_client_secret=client_secret)))
@@ -315,8 +323,7 @@ def page_run(tmp_path, simulator, client_secret, installed_collections):
                 text = text.replace(example, here)
             return text
 
-        session = Session(cwd, env, simulator, client_secret + '\n', str(tmp_path / 'session'))
-        done = PageRun(page, session, adapt, str(credentials)).run()
+        done = PageRun(page, page_session(page), adapt, str(credentials)).run()
         for step in done.steps:
             assert step.rc == 0, '%s: %s failed:\n%s' % (page, step.what, step.output)
             assert client_secret not in step.output, '%s: %s shows the client secret' % (page, step.what)
@@ -439,3 +446,21 @@ def test_gitops_guide(page_run, simulator):
     parameters = simulator.control.job(cleanup['id'])['script']['parameters']
     assert secret in [parameter.get('value') for parameter in parameters], parameters
     assert not [step.what for step in run.steps if secret in step.output]
+
+
+def test_a_gitops_error_names_the_job_file(page_session):
+    """A wrong value in a job file fails the preview, before any request, with a message naming the file, the
+    position and the job: the collection's own checks and Ansible's (a missing schedule.type) alike."""
+    session = page_session('docs/gitops.md')
+    path = os.path.join(session.cwd, 'jobs', 'netops-weekly-ad-checklist.yml')
+    label = "(jobs[3] 'netops-weekly-ad-checklist' from jobs/netops-weekly-ad-checklist.yml)"
+    with open(path) as f:
+        job = yaml.safe_load(f)
+    for schedule, message in [
+            (dict(job['schedule'], week_days=['Monday', 'Thrusday']), "jobs[3].schedule.week_days: 'Thrusday' is not"),
+            (dict(week_days=['Monday'], start_time='06:30'), 'missing required arguments: type found in jobs -> schedule')]:
+        with open(path, 'w') as f:
+            yaml.safe_dump(dict(job, schedule=schedule), f)
+        preview = session.shell('ansible-playbook site.yml --check --diff')
+        assert preview.rc == 2 and preview.writes == 0 and preview.jobs == [], preview.output
+        assert re.search(re.escape(message) + '.* ' + re.escape(label), preview.output), preview.output

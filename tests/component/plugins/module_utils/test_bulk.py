@@ -78,12 +78,38 @@ def test_bad_task_options_fail_before_any_request(sim, make_client, log, options
 
 def test_a_missing_create_option_is_a_job_error_naming_the_element(sim, make_client):
     with pytest.raises(bulk.BulkReconcileError) as info:
-        bulk.reconcile_jobs(make_client(), [spec('a'), dict(name='b', job_type='adCheckList')])
+        bulk.reconcile_jobs(make_client(), [spec('a'), dict(name='b', job_type='adCheckList', source='jobs/b.yml')])
     details = info.value.details
     assert details['created'] == ['a']
-    message = 'jobs[1].schedule: required to create the job, which does not exist yet'
-    assert details['errors'] == [dict(job="jobs[1] 'b'", msg=message)]
+    message = "jobs[1].schedule: required to create the job, which does not exist yet (jobs[1] 'b' from jobs/b.yml)"
+    assert details['errors'] == [dict(job="jobs[1] 'b' from jobs/b.yml", msg=message)]
     assert list(stored(sim)) == ['a']
+
+
+@pytest.mark.parametrize('jobs, message', [
+    ([spec('a', source='jobs/a.yml'), spec('b', schedule=dict(type='weekly'), source='jobs/b.yml')],
+     "jobs[1].schedule.week_days: required when schedule.type is weekly (jobs[1] 'b' from jobs/b.yml)"),
+    ([spec('a'), spec('b', schedule=dict(type='weekly'))],
+     "jobs[1].schedule.week_days: required when schedule.type is weekly (jobs[1] 'b')"),
+    ([dict(job_type='adCheckList', source='jobs/nameless.yml')],
+     'jobs[0].name: name or id is required to find the job (jobs[0] from jobs/nameless.yml)'),
+    ([spec('a', source='jobs/a.yml'), spec('a', source='jobs/a-again.yml')],
+     "jobs[1].name: 'a' is also the name of jobs[0]; each job may appear once in the list "
+     "(jobs[1] 'a' from jobs/a-again.yml, jobs[0] 'a' from jobs/a.yml)"),
+], ids=['name-and-source', 'name-only', 'source-only', 'duplicate-name'])
+def test_a_validation_message_names_the_element_and_where_it_comes_from(sim, make_client, log, jobs, message):
+    with pytest.raises(ValidationError) as info:
+        bulk.reconcile_jobs(make_client(), jobs)
+    assert info.value.message.startswith(info.value.option)
+    assert info.value.message == message
+    assert log() == []
+
+
+def test_the_source_is_never_sent_nor_compared(sim, make_client, log):
+    bulk.reconcile_jobs(make_client(), [spec('a', source='jobs/a.yml')])
+    assert 'jobs/a.yml' not in repr(log(kind='write')) and 'jobs/a.yml' not in repr(sim.control.jobs())
+    result = bulk.reconcile_jobs(make_client(), [spec('a', source='elsewhere/a.yml')])
+    assert result['unchanged'] == ['a'] and result['job_results'][0]['changes'] == []
 
 
 # ----------------------------------------------------------------------------------------------- matching
@@ -92,9 +118,9 @@ def test_a_missing_create_option_is_a_job_error_naming_the_element(sim, make_cli
 def test_a_name_several_jobs_share_fails_before_any_write(sim, make_client, log):
     first, second = seed_raw(sim, 'dup')['id'], seed_raw(sim, 'dup')['id']
     with pytest.raises(JobLookupError) as info:
-        bulk.reconcile_jobs(make_client(), [spec('new one'), spec('dup')])
-    assert info.value.message == ("jobs[1]: 2 jobs are named 'dup' (ids %s, %s); give jobs[1].id to choose one; "
-                                  "nothing was written" % (first, second))
+        bulk.reconcile_jobs(make_client(), [spec('new one'), spec('dup', source='jobs/dup.yml')])
+    assert info.value.message == ("jobs[1]: 2 jobs are named 'dup' (ids %s, %s); give jobs[1].id to choose one "
+                                  "(jobs[1] 'dup' from jobs/dup.yml); nothing was written" % (first, second))
     assert not log(kind='write') and len(log(kind='read')) == 1
 
 
@@ -116,8 +142,9 @@ def test_elements_that_give_ids_may_share_a_name(sim, make_client, log):
 def test_two_elements_naming_one_job_fail_before_any_write(sim, make_client, log):
     job_id = seed_raw(sim, 'a')['id']
     with pytest.raises(JobLookupError) as info:
-        bulk.reconcile_jobs(make_client(), [spec('a'), spec('renamed', id=job_id)])
-    assert info.value.message == 'jobs[0] and jobs[1] both name job %s; nothing was written' % job_id
+        bulk.reconcile_jobs(make_client(), [spec('a'), spec('renamed', id=job_id, source='jobs/renamed.yml')])
+    assert info.value.message == ("jobs[0] and jobs[1] both name job %s (jobs[0] 'a', jobs[1] 'renamed' from "
+                                  "jobs/renamed.yml); nothing was written" % job_id)
     assert not log(kind='write')
 
 

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The ``jobs`` option of opsramp_jobs: exactly the job options plus a state, and docs that point inside ``jobs[]``."""
+"""The ``jobs`` option of opsramp_jobs: exactly the job options plus a state and a source, and docs that point inside
+``jobs[]``; the labels that name an element in messages."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -18,12 +19,30 @@ def value_spec(spec):
     return spec['jobs']['options']['custom_script']['options']['parameters']['options']['value']
 
 
-def test_elements_take_exactly_the_job_options_and_a_state():
+def test_elements_take_exactly_the_job_options_a_state_and_a_source():
     element = arguments.job_list_argument_spec()['jobs']
     assert (element['type'], element['elements'], element['required']) == ('list', 'dict', True)
     expected = arguments.job_argument_spec()
     expected['state'] = dict(type='str', choices=['present', 'absent'], default='present')
+    expected['source'] = dict(type='str')
     assert element['options'] == expected
+
+
+@pytest.mark.parametrize('element, label', [
+    ({'name': 'nightly', 'source': 'jobs/nightly.yml'}, "jobs[3] 'nightly' from jobs/nightly.yml"),
+    ({'name': 'nightly', 'source': None}, "jobs[3] 'nightly'"),
+    ({'id': 'abc', 'source': 'jobs/abc.yml'}, 'jobs[3] from jobs/abc.yml'),
+    ({'id': 'abc'}, 'jobs[3]'),
+], ids=['name-and-source', 'name', 'source', 'neither'])
+def test_an_element_is_labelled_by_position_name_and_source(element, label):
+    assert arguments.element_label('jobs[3]', element) == label
+
+
+def test_naming_adds_the_labels_only_when_they_say_more_than_the_positions():
+    message = 'jobs[0] and jobs[2] both name job 7'
+    assert arguments.naming(message, ('jobs[0]', {'name': None}), ('jobs[2]', {'id': '7'})) == message
+    assert arguments.naming(message, ('jobs[0]', {'name': 'a'}), ('jobs[2]', {'source': 'jobs/b.yml'})) == (
+        "jobs[0] and jobs[2] both name job 7 (jobs[0] 'a', jobs[2] from jobs/b.yml)")
 
 
 @pytest.mark.parametrize('raw_jobs, hidden', [
