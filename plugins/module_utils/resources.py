@@ -80,7 +80,7 @@ class Lookup:
 
     def query_string(self):
         # '+' separates query terms even when encoded (api-behaviour §18): the hint stops before it
-        return '%s:%s' % (QUERY_KEYS[self.option], self.value.split('+')[0])
+        return '%s:%s' % (QUERY_KEYS[self.option], self.value.split('+', 1)[0])
 
     def matches(self, resource):
         if self.option == 'id':

@@ -94,8 +94,11 @@ def test_concurrent_creates_with_latency_overlap(sim, api):
     """Two clients creating the same name at once both succeed: names are not unique (issue 15)."""
     sim.control.configure(latency_ms=300)
     answers = []
-    threads = [threading.Thread(target=lambda: answers.append(api.create(ncb_job('same')).status_code))
-               for _ in range(2)]
+
+    def create():
+        answers.append(api.create(ncb_job('same')).status_code)
+
+    threads = [threading.Thread(target=create), threading.Thread(target=create)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -102,21 +102,23 @@ def test_hint_stops_at_a_plus_but_the_match_uses_the_whole_value():
 def test_one_search_per_distinct_lookup_answers_and_failures_alike():
     client = FakeClient([SW1, SW11, OLD])
     resolver = resources.ResourceResolver(client)
-    for _ in range(3):
-        assert resolver.resolve(resources.Lookup('name', 'core-sw-011'))['id'] == 'id-sw11'
-        assert resolver.resolve(resources.Lookup('host_name', 'CORE-SW-01.EXAMPLE.NET'))['id'] == 'id-sw1'
-        assert resolver.resolve(resources.Lookup('host_name', 'core-sw-01.example.net'))['id'] == 'id-sw1'
+    found = [(option, value, resolver.resolve(resources.Lookup(option, value))['id'])
+             for option, value in [('name', 'core-sw-011'), ('host_name', 'CORE-SW-01.EXAMPLE.NET'),
+                                   ('host_name', 'core-sw-01.example.net')] * 3]
+    assert set(found) == {('name', 'core-sw-011', 'id-sw11'), ('host_name', 'CORE-SW-01.EXAMPLE.NET', 'id-sw1'),
+                          ('host_name', 'core-sw-01.example.net', 'id-sw1')}
+    for lookup in [resources.Lookup('name', 'core-sw-01')] * 3:
         with pytest.raises(ResourceLookupError):
-            resolver.resolve(resources.Lookup('name', 'core-sw-01'))
+            resolver.resolve(lookup)
     assert resolver.searches == 3 and len(client.queries) == 3
 
 
 def test_a_failed_search_is_reported_for_every_entity_that_needs_it_without_searching_again():
     client = FakeClient([], failure=CommunicationError('connection refused'))
     resolver = resources.ResourceResolver(client)
-    for _ in range(2):
+    for lookup in [resources.Lookup('name', 'core-sw-01')] * 2:
         with pytest.raises(CommunicationError) as error:
-            resolver.resolve(resources.Lookup('name', 'core-sw-01'))
+            resolver.resolve(lookup)
         assert error.value.message == 'connection refused'
     assert len(client.queries) == 1
 
@@ -190,7 +192,7 @@ def test_resolve_jobs_searches_each_distinct_lookup_once_for_the_whole_list():
     client = FakeClient([SW1, SW11], delay=0.02)
     job_params = [{'state': 'present', 'entities': [{'name': 'core-sw-01', 'type': 'DEVICE'},
                                                     {'ip_address': '10.0.0.11', 'type': 'DEVICE'},
-                                                    {'id': 'plain', 'type': 'DEVICE'}]} for _ in range(100)]
+                                                    {'id': 'plain', 'type': 'DEVICE'}]}] * 100
     resolved = resources.resolve_jobs(resources.ResourceResolver(client), job_params, workers=4)
     assert len(resolved) == 100
     assert all(params['entities'] == [{'id': 'id-sw1', 'type': 'DEVICE'}, {'id': 'id-sw11', 'type': 'DEVICE'},
