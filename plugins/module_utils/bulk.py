@@ -18,7 +18,7 @@ __metaclass__ = type
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.opsramp.automation.plugins.module_utils import (
-    job_model, job_types, jobs, listing, reconcile, resources)
+    concurrent_creates, job_model, job_types, jobs, listing, reconcile, resources)
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS, element_label, naming
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     AuthenticationError,
@@ -126,6 +126,8 @@ def reconcile_jobs(client, specs, options=None):
         for item in items:
             item.full_job = listed.full.get((item.listed_job or {}).get('id'))
         outcomes = run_items(client, items, options)
+    if not options.check_mode:
+        settle_created(client, items, outcomes)
     return summarise(items, outcomes, options)
 
 
@@ -324,6 +326,23 @@ def _snapshot(client, item):
     if item.target.job_id:
         return reconcile.Snapshot(jobs.get_job(client, item.target.job_id), client.tenant_id)
     return reconcile.Snapshot(None, client.tenant_id)
+
+
+def settle_created(client, items, outcomes):
+    """Other runs may have created some of the same jobs at the same time: one search for every job this run created,
+    and each name keeps its first copy (api-behaviour §19). The outcomes then report the jobs that stay."""
+    created = [(item, outcome) for item, outcome in zip(items, outcomes)
+               if outcome.action == 'created' and outcome.error is None and outcome.job_id]
+    settled = concurrent_creates.settle(
+        client, dict((item.target.name, outcome.job_id) for item, outcome in created),
+        dict((item.target.name, item.target.desired) for item, dummy in created))
+    for item, outcome in created:
+        settlement = settled.get(item.target.name)
+        if settlement is None:
+            continue
+        outcome.job_id = settlement.survivor_id
+        if settlement.error:
+            outcome.action, outcome.error = None, settlement.error
 
 
 # ---------------------------------------------------------------------------------------------------- result

@@ -23,7 +23,14 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, job_types, jobs, resources
+from ansible_collections.opsramp.automation.plugins.module_utils import (
+    compare,
+    concurrent_creates,
+    job_model,
+    job_types,
+    jobs,
+    resources,
+)
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import declares_sensitive_parameters
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError, OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import Secrets, hide_in_error
@@ -230,4 +237,18 @@ def ensure_job(client, params, check_mode=False, want_diff=False):
     snapshot = Snapshot(jobs.find_job(client, job_id=target.job_id, name=target.name), client.tenant_id)
     plan = decide(target, snapshot)
     job = plan.predicted_job() if check_mode else execute(client, plan)
+    if plan.action == 'created' and not check_mode:
+        job = settle_created(client, target, job)
     return plan.result(job, want_diff, target.labels)
+
+
+def settle_created(client, target, created_job):
+    """The job to report after creating ``created_job``: it, or the copy another run created first (which this run
+    then keeps, deleting its own: api-behaviour §19)."""
+    name = target.name
+    settled = concurrent_creates.settle(client, {name: created_job['id']}, {name: target.desired}).get(name)
+    if settled is None or settled.keeps_own:
+        return created_job
+    if settled.error:
+        raise JobLookupError(settled.error)
+    return settled.survivor or dict(id=settled.survivor_id, name=name)
