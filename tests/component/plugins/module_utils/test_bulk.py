@@ -351,3 +351,58 @@ def test_pacing_keeps_concurrent_workers_within_the_rate_limit(sim, make_client,
     assert len(result['unchanged']) == 24
     assert sim.control.stats()['throttled'] == 0  # no 429: the workers waited for the next window instead
     assert len(log(kind='read')) == 25 and client.stats['waits'] >= 2
+
+
+# ----------------------------------------------------------------------------------------------- concurrent runs
+
+
+def searches(log):
+    return [e['query'] for e in log(kind='read') if e['path'].endswith('/search')]
+
+
+def test_creates_cost_one_more_search_for_the_whole_list(sim, make_client, log, recorder):
+    seed(sim, spec('same'))
+    result = bulk.reconcile_jobs(make_client(), [spec('new-%d' % n) for n in range(3)] + [spec('same')])
+    assert sorted(result['created']) == ['new-0', 'new-1', 'new-2'] and result['unchanged'] == ['same']
+    listing, check = searches(log)
+    assert 'sortName' not in listing
+    assert (check['sortName'], check['isDescendingOrder']) == ('id', 'false') and 'queryString' not in check
+    assert [e['method'] for e in log(kind='write')] == ['POST'] * 3 and recorder.warnings == []
+    assert dict((e['name'], e['id']) for e in result['job_results']) == dict(
+        (name, job['id']) for name, job in stored(sim).items())
+
+
+def test_a_run_that_creates_nothing_does_not_check(sim, make_client, log):
+    seed(sim, spec('same'))
+    bulk.reconcile_jobs(make_client(), [spec('same')])
+    assert len(searches(log)) == 1
+
+
+def test_a_copy_another_run_created_first_stays_and_is_reported(sim, make_client, log, recorder):
+    """Another run creates 'new' while this run's listing answer is on its way: this run creates it too, then
+    deletes its own copy and reports the other."""
+    sim.control.add_faults([dict(method='GET', path='/search$', action='delay_after_apply', seconds=1, times=1)])
+    watcher = sim.control.when_faults_fired(lambda: seed(sim, spec('new')))
+    result = bulk.reconcile_jobs(make_client(), [spec('new'), spec('other')])
+    watcher.join()
+    held = sim.control.jobs()
+    assert sorted(job['name'] for job in held) == ['new', 'other']
+    survivor = [job['id'] for job in held if job['name'] == 'new']
+    assert [e['id'] for e in result['job_results'] if e['name'] == 'new'] == survivor
+    assert sorted(result['created']) == ['new', 'other'] and result['changed'] is True
+    assert [e['method'] for e in log(kind='write')] == ['POST', 'POST', 'DELETE']
+    [warning] = recorder.warnings
+    assert "job 'new'" in warning and 'created it too' in warning and survivor[0] in warning
+
+
+def test_a_failed_delete_of_the_own_copy_fails_that_job(sim, make_client, recorder):
+    sim.control.add_faults([dict(method='GET', path='/search$', action='delay_after_apply', seconds=1, times=1),
+                            dict(method='DELETE', path='/jobs/', action='status', status=403, times=0,
+                                 body={'error': 'access_denied'})])
+    watcher = sim.control.when_faults_fired(lambda: seed(sim, spec('new')))
+    with pytest.raises(bulk.BulkReconcileError) as info:
+        bulk.reconcile_jobs(make_client(), [spec('new')])
+    watcher.join()
+    [entry] = info.value.details['job_results']
+    assert entry['action'] == 'failed' and 'delete it in OpsRamp' in entry['msg']
+    assert len(sim.control.jobs()) == 2
