@@ -273,6 +273,8 @@ class _Handler(BaseHTTPRequestHandler):
             resp = self._api(cfg, path, query_string, raw)
         if action == 'delay_after_apply':
             time.sleep(rule.seconds)
+        elif action == 'barrier_after_apply':
+            self.sim.state.wait_until_fired(rule, rule.seconds)
         elif action == 'reset_after_apply':
             self._reset_connection()
             return None

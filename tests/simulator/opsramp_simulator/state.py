@@ -20,7 +20,8 @@ import uuid
 from .resources import stored_resource
 from .rewrites import stored_form
 
-FAULT_ACTIONS = ('status', 'status_after_apply', 'delay', 'delay_after_apply', 'reset', 'reset_after_apply', 'bad_json', 'empty')
+FAULT_ACTIONS = ('status', 'status_after_apply', 'delay', 'delay_after_apply', 'barrier_after_apply', 'reset', 'reset_after_apply',
+                 'bad_json', 'empty')
 UNLIMITED = 100000   # limit reported in the headers when a limit knob is 0
 
 
@@ -49,8 +50,10 @@ class FaultRule:
             self.status = int(spec.get('status', default_status))
         except (TypeError, ValueError):
             raise ValueError('times/after/status must be integers, probability/seconds numbers') from None
-        if action in ('delay', 'delay_after_apply') and 'seconds' not in spec:
+        if action in ('delay', 'delay_after_apply', 'barrier_after_apply') and 'seconds' not in spec:
             raise ValueError('a %s rule needs "seconds"' % action)
+        if action == 'barrier_after_apply' and self.times < 1:
+            raise ValueError('a barrier_after_apply rule needs "times" >= 1 (the requests it gathers)')
         self.headers = spec.get('headers') or {}
         if not isinstance(self.headers, dict):
             raise ValueError('headers must be an object')
@@ -251,6 +254,15 @@ class SimState:
     def clear_faults(self):
         with self.lock:
             self.faults = []
+
+    def wait_until_fired(self, rule, seconds):
+        """Block until ``rule`` has fired ``times`` times, or ``seconds`` have passed (barrier_after_apply)."""
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            with self.lock:
+                if rule.fired >= rule.times:
+                    return
+            time.sleep(0.01)
 
     def fault_list(self):
         with self.lock:

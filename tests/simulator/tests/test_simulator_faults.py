@@ -6,6 +6,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import threading
 import time
 
 import pytest
@@ -98,6 +99,36 @@ def test_delay_and_delay_after_apply(sim, api):
     assert [j['name'] for j in wait_until(sim.control.jobs, timeout=0.3)] == ['slow']
 
 
+def test_barrier_after_apply_holds_answers_until_every_request_ran(sim, api):
+    """Three searches: each runs on arrival (none sees the job created meanwhile), and all are answered together."""
+    sim.control.add_faults({'method': 'GET', 'path': '/search$', 'action': 'barrier_after_apply', 'times': 3,
+                            'seconds': 10})
+    answers = []
+
+    def search():
+        answers.append((api.search().json()['totalResults'], time.time()))
+
+    threads = [threading.Thread(target=search) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    wait_until(lambda: sim.control.faults()[0]['fired'] == 2, timeout=3)
+    api.create(ncb_job('meanwhile'))
+    search()                                                   # the third: releases the two held ones
+    for thread in threads:
+        thread.join()
+    assert sorted(total for total, dummy in answers) == [0, 0, 1]    # the two held ones ran before the create
+    assert max(at for dummy, at in answers) - min(at for dummy, at in answers) < 1
+    assert api.search().json()['totalResults'] == 1           # the rule is spent: answered at once
+
+
+def test_barrier_after_apply_gives_up_after_its_seconds(sim, api):
+    sim.control.add_faults({'method': 'GET', 'path': '/search$', 'action': 'barrier_after_apply', 'times': 2,
+                            'seconds': 0.5})
+    started = time.time()
+    assert api.search().status_code == 200
+    assert 0.5 <= time.time() - started < 3
+
+
 def test_delay_before_apply_times_out_and_then_applies(sim, api):
     sim.control.add_faults({'method': 'POST', 'path': JOBS, 'action': 'delay', 'seconds': 0.8})
     started = time.time()
@@ -136,7 +167,8 @@ def test_faults_never_touch_control_api(sim):
 
 
 def test_bad_rules_are_rejected(sim):
-    for rule in ({'action': 'explode'}, {'path': '('}, {'action': 'delay'}, {'times': 'x'}):
+    for rule in ({'action': 'explode'}, {'path': '('}, {'action': 'delay'}, {'times': 'x'},
+                 {'action': 'barrier_after_apply', 'seconds': 1, 'times': 0}):
         with pytest.raises(SimControlError) as info:
             sim.control.add_faults(rule)
         assert info.value.status == 400
