@@ -17,7 +17,7 @@ import datetime
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.opsramp.automation.plugins.module_utils import job_types, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils import concurrent_creates, job_types, reconcile
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_argument_spec
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, JobLookupError, ValidationError
 
@@ -79,6 +79,11 @@ class FakeJobs:
         self.stored = None
         return True
 
+    def search_jobs(self, client, query_string=None, oldest_first=False):
+        """The search after a create, for copies concurrent runs made (api-behaviour §19): none here."""
+        self.calls.append(('search_jobs', query_string, oldest_first))
+        return [copy.deepcopy(self.stored)] if self.stored else []
+
     def list_job_types(self, client):
         self.calls.append(('list_job_types',))
         return [dict(name=job_type, type=job_type) for job_type in self.types]
@@ -103,6 +108,7 @@ def fake(monkeypatch):
         fake_jobs = FakeJobs(stored, types)
         monkeypatch.setattr(reconcile, 'jobs', fake_jobs)
         monkeypatch.setattr(job_types, 'jobs', fake_jobs)
+        monkeypatch.setattr(concurrent_creates, 'jobs', fake_jobs)
         return fake_jobs
 
     monkeypatch.setattr(reconcile, 'utc_now', lambda: NOW)
@@ -206,6 +212,9 @@ def test_ensure_job(fake, options, stored, action, write, check_mode):
     assert result['changed'] is (action != 'unchanged') and result['changes'] == plan.changes
     writes = [call[0] for call in fake_jobs.writes()]
     assert writes == ([write] if write and not check_mode else [])
+    # a real create is followed by one search by name for copies of concurrent runs
+    checks = [call for call in fake_jobs.calls if call[0] == 'search_jobs']
+    assert checks == ([('search_jobs', 'name:nightly', True)] if write == 'create_job' and not check_mode else [])
     if check_mode:  # the job a real run would send, or the job as it is
         assert result.get('job') == (plan.payload if plan.payload is not None else stored)
     elif action in ('created', 'updated'):
@@ -308,7 +317,7 @@ def test_unknown_job_types_are_warned_about_before_any_write(fake, job_type, lis
     client = FakeClient()
     reconcile.ensure_job(client, params(job_type=job_type), check_mode=check_mode)
     calls = [call[0] for call in fake_jobs.calls]
-    assert calls == ['list_job_types'] * reads + ['find_job'] + ([] if check_mode else ['create_job'])
+    assert calls == ['list_job_types'] * reads + ['find_job'] + ([] if check_mode else ['create_job', 'search_jobs'])
     if warning is None:
         assert client.warnings == []
     else:
