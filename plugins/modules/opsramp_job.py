@@ -46,7 +46,7 @@ notes:
   - OpsRamp keeps start dates to the minute; seconds are dropped before comparing.
   - After creating the job, the task searches its name once more. When another run created the same job at the same
     time, the copy created first stays; a run whose copy came second deletes it, returns the other in RV(job) and
-    warns. See the collection's docs/reliability.md, "Concurrent runs".
+    warns. See the collection's docs/reliability.md, section Concurrent runs.
 seealso:
   - module: opsramp.automation.opsramp_jobs
     description: Reconcile a whole list of jobs in one task, with pruning.

@@ -68,9 +68,9 @@ notes:
   - A converged run makes one token request (none with O(access_token)), one search request per 500 jobs of the
     tenant, and one GET per job that manages O(jobs[].entities) or O(jobs[].custom_script.parameters). A job that
     changes adds, at most, that GET and one write. A run that creates jobs adds one search (for the whole list).
-  - That search settles jobs that another run created at the same time: for each name, the copy created first stays;
+  - That search settles jobs that another run created at the same time. For each name the copy created first stays;
     a run whose copy came second deletes it, returns the other in RV(job_results) and warns. See the collection's
-    docs/reliability.md, "Concurrent runs".
+    docs/reliability.md, section Concurrent runs.
   - Two elements naming the same job, the same name twice (unless each of those elements gives the O(jobs[].id) of
     its job), or an element without O(jobs[].id) whose name several jobs of the tenant share make the task fail
     before anything is written.

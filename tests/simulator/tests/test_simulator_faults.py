@@ -108,7 +108,7 @@ def test_barrier_after_apply_holds_answers_until_every_request_ran(sim, api):
     def search():
         answers.append((api.search().json()['totalResults'], time.time()))
 
-    threads = [threading.Thread(target=search) for _ in range(2)]
+    threads = [threading.Thread(target=search) for dummy in range(2)]
     for thread in threads:
         thread.start()
     wait_until(lambda: sim.control.faults()[0]['fired'] == 2, timeout=3)
