@@ -12,7 +12,13 @@ import copy
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils import bulk, job_types, listing, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils import (
+    bulk,
+    concurrent_creates,
+    job_types,
+    listing,
+    reconcile,
+)
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, JobLookupError, ValidationError
 
 START = '2026-01-05T06:30:00+0000'
@@ -45,6 +51,11 @@ class FakeJobs:
         self.calls.append(('search_jobs',))
         return {'results': [dict((key, value) for key, value in job.items() if key != 'entities')
                             for job in self.stored.values()], 'totalPages': 1, 'nextPage': False}
+
+    def search_jobs(self, client, query_string=None, oldest_first=False):
+        """The search after the creates, for copies concurrent runs made (api-behaviour §19)."""
+        self.calls.append(('search_jobs', query_string, oldest_first))
+        return [copy.deepcopy(job) for job in self.stored.values()]
 
     def get_job(self, client, job_id):
         self.calls.append(('get_job', job_id))
@@ -102,7 +113,7 @@ class FakeClient:
 def tenant(monkeypatch):
     def install(*stored):
         fake = FakeJobs(*stored)
-        for module in (bulk, listing, reconcile, job_types):
+        for module in (bulk, listing, reconcile, job_types, concurrent_creates):
             monkeypatch.setattr(module, 'jobs', fake)
         return fake
 
@@ -132,8 +143,11 @@ def test_one_run_creates_updates_deletes_prunes_and_leaves_alone(tenant, check_m
         None if check_mode else 'new-new', 'j-edit', 'j-same', 'j-gone', None, 'j-old']
     assert result['job_results'][1]['changes'] == ['schedule.week_days']
     assert sorted(result['diffs']) == ['edit', 'gone', 'new', 'team-old'] and result['changed'] is True
-    # one search; a GET only for the update (it carries the whole job); writes only in a real run
-    assert fake.made('search_jobs') == [('search_jobs',)] and fake.made('get_job') == [('get_job', 'j-edit')]
+    # one search, and in a real run one more after the create (for copies of concurrent runs, oldest first: by name
+    # when the run created one job, else the whole list at once); a GET only for the update (it carries the whole
+    # job); writes only in a real run
+    assert fake.made('search_jobs') == [('search_jobs',)] + ([] if check_mode else [('search_jobs', 'name:new', True)])
+    assert fake.made('get_job') == [('get_job', 'j-edit')]
     writes = sorted(fake.made('create_job', 'update_job', 'delete_job'))
     assert writes == ([] if check_mode else [('create_job', 'new'), ('delete_job', 'j-gone'), ('delete_job', 'j-old'),
                                              ('update_job', 'j-edit')])
