@@ -48,6 +48,11 @@ def schedule(**changes):
     return with_good(schedule=changes)
 
 
+def from_file_b(**changes):
+    """A job 'b' that jobs/b.yml declares, as a GitOps repository's element of jobs."""
+    return dict(GOOD, name='b', source='jobs/b.yml', **changes)
+
+
 # (case id, module, arguments, regular expression the failure message must match: it names the option)
 MODULE_CASES = [
     # ---- connection options, every module
@@ -192,17 +197,15 @@ BULK_CASES = [
      dict(jobs=[dict(GOOD, entities=[{'name': 'core-sw-01'}]), dict(GOOD, name='b', entities=[{'name': 'a', 'ip_address': '10.0.0.1'}])]),
      r'^jobs\[1\]\.entities\[0\]: give exactly one of id, name, host_name or ip_address \(it has name and ip_address\)'),
     # an element's source (the GitOps job file) is named with its position and name, in Ansible's own messages too
-    ('bulk-element-source-bad-day', BULK, dict(jobs=[GOOD, dict(GOOD, name='b', source='jobs/b.yml', schedule={
-        'type': 'weekly', 'week_days': ['Thrusday']})]), r"^jobs\[1\]\.schedule.week_days: .*Thrusday.* \(jobs\[1\] 'b' from jobs/b\.yml\)$"),
-    ('bulk-element-source-schedule-type-missing', BULK, dict(jobs=[GOOD, dict(GOOD, name='b', source='jobs/b.yml',
-                                                                           schedule={'frequency': 'everyday'})]),
+    ('bulk-element-source-bad-day', BULK, dict(jobs=[GOOD, from_file_b(schedule={'type': 'weekly', 'week_days': ['Thrusday']})]),
+     r"^jobs\[1\]\.schedule.week_days: .*Thrusday.* \(jobs\[1\] 'b' from jobs/b\.yml\)$"),
+    ('bulk-element-source-schedule-type-missing', BULK, dict(jobs=[GOOD, from_file_b(schedule={'frequency': 'everyday'})]),
      r"^missing required arguments: type found in jobs -> schedule \(jobs\[1\] 'b' from jobs/b\.yml\)$"),
     ('bulk-element-schedule-type-missing', BULK, dict(jobs=[dict(GOOD, schedule={'frequency': 'everyday'})]),
      r"^missing required arguments: type found in jobs -> schedule \(jobs\[0\] 'rel-bad-input'\)$"),
-    ('bulk-element-source-unknown-option', BULK, dict(jobs=[GOOD, dict(GOOD, name='b', source='jobs/b.yml', shedule={})]),
+    ('bulk-element-source-unknown-option', BULK, dict(jobs=[GOOD, from_file_b(shedule={})]),
      r"^Unsupported parameters for .* module: jobs.shedule\. .* \(jobs\[1\] 'b' from jobs/b\.yml\)$"),
-    ('bulk-element-source-schedule-not-a-dict', BULK, dict(jobs=[GOOD, dict(GOOD, name='b', source='jobs/b.yml',
-                                                                         schedule='daily')]),
+    ('bulk-element-source-schedule-not-a-dict', BULK, dict(jobs=[GOOD, from_file_b(schedule='daily')]),
      r"^jobs\[1\]\.schedule: must be a dict of options, got str \(jobs\[1\] 'b' from jobs/b\.yml\)$"),
     ('token-client-secret-missing', TOKEN, dict(client_secret=OMIT), r"missing option 'client_secret'"),
     ('token-url-not-http', TOKEN, dict(url='file:///etc/passwd'), r"^url 'file:///etc/passwd' is not an http\(s\) URL"),
