@@ -46,6 +46,30 @@ EXPORTED_FIELDS = _exported_fields()
 MODELLED_SCRIPT_KEYS = frozenset(path[1] for field in job_fields.FIELDS for path in field.reads if path[0] == 'script')
 
 
+def job_info(client, params):
+    """opsramp_job_info's result for its options ``params``: the jobs as OpsRamp returns them (``format=api``), or as
+    opsramp_job options (``format=options``), with the warnings about what the options leave out."""
+    exporting = params['format'] == 'options'
+    if params['secret_parameters'] and not exporting:
+        raise ValidationError('secret_parameters: applies only with format=options', option='secret_parameters')
+    found = _found_jobs(client, params, in_full=exporting)
+    if not exporting:
+        return dict(changed=False, jobs=found)
+    options, warnings, variables = export_jobs(found, params['secret_parameters'])
+    for warning in warnings:
+        client.warn(warning)
+    return dict(changed=False, jobs=options, secret_variables=variables)
+
+
+def _found_jobs(client, params, in_full):
+    """Full jobs by id or name (or, ``in_full``, from the search); else the search results themselves."""
+    if params['id'] or params['name'] or in_full:
+        return read_full_jobs(client, job_id=params['id'], name=params['name'], query=params['query'],
+                              name_prefix=params['name_prefix'])
+    return [job for job in jobs.search_jobs(client, query_string=params['query'])
+            if isinstance(job, dict) and has_prefix(job, params['name_prefix'])]
+
+
 def read_full_jobs(client, job_id=None, name=None, query=None, name_prefix=None):
     """The full jobs (search results lack entities and parameters) named by ``job_id``, or by exact ``name``, or
     found by the search ``query`` (all jobs without one) whose name starts with ``name_prefix``.

@@ -163,28 +163,12 @@ secret_variables:
   sample: [vault_netops_monthly_log_cleanup_3]
 '''
 
-from ansible_collections.opsramp.automation.plugins.module_utils import export, jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils import export
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
-    params = module.params
-    exporting = params['format'] == 'options'
-    if params['secret_parameters'] and not exporting:
-        raise ValidationError('secret_parameters: applies only with format=options', option='secret_parameters')
-    if params['id'] or params['name'] or exporting:
-        found = export.read_full_jobs(client, job_id=params['id'], name=params['name'], query=params['query'],
-                                      name_prefix=params['name_prefix'])
-    else:
-        found = [job for job in jobs.search_jobs(client, query_string=params['query'])
-                 if isinstance(job, dict) and export.has_prefix(job, params['name_prefix'])]
-    if not exporting:
-        return dict(changed=False, jobs=found)
-    options, warnings, variables = export.export_jobs(found, params['secret_parameters'])
-    for warning in warnings:
-        client.warn(warning)
-    return dict(changed=False, jobs=options, secret_variables=variables)
+    return export.job_info(client, module.params)
 
 
 def main():
