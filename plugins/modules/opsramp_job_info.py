@@ -73,6 +73,8 @@ options:
         C(<parameter>) the parameter id, in lower case with every run of other characters than letters and digits
         as C(_).
       - RV(secret_variables) lists the variables to define (in an Ansible Vault file) before the options are applied.
+      - The placeholders are for files (the P(opsramp.automation.export_jobs#role) role writes them), which Ansible
+        templates when it loads them; fed straight back from the module's result, they would be sent as they are.
     type: list
     elements: str
     default: []
@@ -101,18 +103,24 @@ EXAMPLES = r'''
   ansible.builtin.debug:
     msg: "{{ all_jobs.jobs | map(attribute='name') | list }}"
 
-- name: Read the netops team's jobs as opsramp_job options, with the share password left out
+- name: Read the netops team's jobs as opsramp_job options
   opsramp.automation.opsramp_job_info:
     name_prefix: netops-
     format: options
-    secret_parameters: ["3"]
   register: exported
 
 - name: Reconciling them is converged (no change, no write)
   opsramp.automation.opsramp_jobs:
     jobs: "{{ exported.jobs }}"
-  vars:
-    vault_netops_monthly_log_cleanup_3: "{{ vault_netops_share_password }}"
+
+# Secret values as Vault placeholders, for files in Git: the opsramp.automation.export_jobs role writes them.
+# (A module result is not templated again, so the list itself cannot be fed back with placeholders in it.)
+- name: Read them with the share password (parameter 3) written as a Vault placeholder
+  opsramp.automation.opsramp_job_info:
+    name_prefix: netops-
+    format: options
+    secret_parameters: ["3"]
+  register: exported_for_git
 '''
 
 RETURN = r'''
