@@ -74,7 +74,7 @@ class SimConfig:
     search_order: str = 'created'           # 'created' (oldest first) or 'sorted' (by sortName/isDescendingOrder)
     created_time_field: str = ''            # '' (no job source shows one) or a name such as 'createdTime'
 
-    # --- resources search (docs/api-behaviour.md, "Resources search"); paging and shape as for jobs
+    # --- resources search (api-behaviour §18); paging and shape as for jobs
     resource_query_filter: str = 'substring'    # 'substring' (documented keys as hints) or 'ignore'
     resource_default_state: str = 'all'         # states a search without a state: term returns
 

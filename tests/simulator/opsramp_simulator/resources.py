@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 # The resources (devices) a job can target, and the queryString filter of GET .../resources/search.
-# What is assumed about OpsRamp here is written down in docs/api-behaviour.md, "Resources search".
+# What is assumed about OpsRamp here is written down in docs/api-behaviour.md §18 (resources search).
 
 import copy
 import uuid
