@@ -369,12 +369,17 @@ def element_label(path, element):
 
 
 def naming(message, *elements):
-    """``message`` about list ``elements`` (``(path, element)`` pairs), followed by their labels when one has a name
-    or a source: the message itself names them by position only."""
-    labels = [element_label(path, element) for path, element in elements]
-    if labels == [path for path, dummy in elements]:
+    """``message`` about list ``elements`` (``(path, element)`` pairs), followed by their labels when they tell more
+    than the message does: a source, or a name the message does not quote already."""
+    if not any(_tells_more(message, element) for dummy, element in elements):
         return message
-    return '%s (%s)' % (message, ', '.join(labels))
+    return '%s (%s)' % (message, ', '.join(element_label(path, element) for path, element in elements))
+
+
+def _tells_more(message, element):
+    if element.get('source'):
+        return True
+    return element.get('name') is not None and "'%s'" % (element['name'],) not in message
 
 
 def job_list_argument_spec(raw_params=None):

@@ -19,9 +19,6 @@ __metaclass__ = type
 
 import copy
 
-MASK = '********'
-
-
 def changed_paths(desired, current):
     """Sorted dotted paths (``schedule.week_days``) of the managed values that differ from ``current``.
 
@@ -94,20 +91,19 @@ def _equal(left, right):
 _ITEM_KINDS = ((dict, _same_dict), (list, _same_list), (bool, _equal), (str, _equal))
 
 
-def diff_view(desired, current, hidden=None):
+def diff_view(desired, current):
     """``{'before': ..., 'after': ...}`` for Ansible's diff mode, restricted to what ``desired`` manages.
 
     ``before`` is ``current`` projected onto the managed keys (``{}`` when the object does not exist); ``after`` is
     ``before`` with ``desired`` merged in (``None`` in ``desired`` removes the key). ``desired`` None (a deletion)
-    shows the whole of ``current`` going away. Strings in ``hidden`` are shown as ``********`` on both sides.
+    shows the whole of ``current`` going away. Secrets are masked by the caller (``secrets.Secrets``).
     """
-    hidden = set(hidden or ())
     if desired is None:
         before, after = copy.deepcopy(current or {}), {}
     else:
         before = _project(current, desired) if current is not None else {}
         after = _merge(before, desired)
-    return {'before': _presentable(before, hidden), 'after': _presentable(after, hidden)}
+    return {'before': _presentable(before), 'after': _presentable(after)}
 
 
 def _project(current, desired):
@@ -141,12 +137,10 @@ def _merge(base, desired):
     return result
 
 
-def _presentable(value, hidden):
-    """A copy with dict keys in sorted order, keys holding None left out (None is absent) and hidden strings masked."""
+def _presentable(value):
+    """A copy with dict keys in sorted order and keys holding None left out (None is absent)."""
     if isinstance(value, dict):
-        return dict((key, _presentable(value[key], hidden)) for key in sorted(value) if value[key] is not None)
+        return dict((key, _presentable(value[key])) for key in sorted(value) if value[key] is not None)
     if isinstance(value, list):
-        return [_presentable(item, hidden) for item in value]
-    if isinstance(value, str) and value in hidden:
-        return MASK
+        return [_presentable(item) for item in value]
     return value

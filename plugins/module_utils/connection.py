@@ -127,6 +127,12 @@ def missing_message(name):
     return "missing required option '%s' (or environment variable %s)" % (name, ENV_VARS[name])
 
 
+# What ConnectionConfig takes, and the value of each option left out
+_OPTION_DEFAULTS = dict(url=None, tenant_id=None, client_id=None, client_secret=None, access_token=None,
+                        validate_certs=True, ca_path=None, timeout=DEFAULTS['timeout'], token_path=DEFAULT_TOKEN_PATH,
+                        max_retries=DEFAULTS['max_retries'], max_wait=DEFAULT_MAX_WAIT)
+
+
 class ConnectionConfig:
     """Where and how to reach one OpsRamp tenant: every connection option, checked.
 
@@ -134,22 +140,24 @@ class ConnectionConfig:
     (``from_params``); raises ``ValidationError`` naming the option when a value is wrong.
     """
 
-    def __init__(self, url=None, tenant_id=None, client_id=None, client_secret=None, access_token=None,
-                 validate_certs=True, ca_path=None, timeout=DEFAULTS['timeout'], token_path=DEFAULT_TOKEN_PATH,
-                 max_retries=DEFAULTS['max_retries'], max_wait=DEFAULT_MAX_WAIT):
-        self.url = _check_url(url)
-        self.tenant_id = _check_required('tenant_id', tenant_id)
+    def __init__(self, **options):
+        unknown = sorted(set(options) - set(_OPTION_DEFAULTS))
+        if unknown:
+            raise TypeError('unknown connection options: %s' % ', '.join(unknown))
+        given = dict(_OPTION_DEFAULTS, **options)
+        self.url = _check_url(given['url'])
+        self.tenant_id = _check_required('tenant_id', given['tenant_id'])
         self.client_id, self.client_secret, self.access_token = _check_credentials(
-            client_id, client_secret, access_token)
-        self.timeout = _check_number('timeout', timeout, float, 'a number of seconds greater than 0',
+            given['client_id'], given['client_secret'], given['access_token'])
+        self.timeout = _check_number('timeout', given['timeout'], float, 'a number of seconds greater than 0',
                                      lambda number: number > 0)
-        self.max_retries = _check_number('max_retries', max_retries, int, 'an integer, 0 or more',
+        self.max_retries = _check_number('max_retries', given['max_retries'], int, 'an integer, 0 or more',
                                          lambda number: number >= 0)
-        self.max_wait = _check_number('max_wait', max_wait, float, 'a number of seconds, 0 or more',
+        self.max_wait = _check_number('max_wait', given['max_wait'], float, 'a number of seconds, 0 or more',
                                       lambda number: number >= 0)
-        self.token_path = '/' + (token_path or DEFAULT_TOKEN_PATH).lstrip('/')
-        self.validate_certs = truthy(validate_certs)
-        self.ca_path = ca_path or None
+        self.token_path = '/' + (given['token_path'] or DEFAULT_TOKEN_PATH).lstrip('/')
+        self.validate_certs = truthy(given['validate_certs'])
+        self.ca_path = given['ca_path'] or None
         if self.validate_certs and self.ca_path and not os.path.isfile(self.ca_path):
             raise ValidationError("ca_path '%s' is not a readable file" % self.ca_path, option='ca_path')
 

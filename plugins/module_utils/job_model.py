@@ -25,7 +25,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.job_schedule im
     now_start_date, parse_start_date, parse_start_time, start_date_at_time)
 from ansible_collections.opsramp.automation.plugins.module_utils.job_validation import (  # noqa: F401 pylint: disable=unused-import
     TYPE_OPTIONS, check_type_options, required_for_create, validate_job_params)
-from ansible_collections.opsramp.automation.plugins.module_utils.job_values import as_dict, text
+from ansible_collections.opsramp.automation.plugins.module_utils.job_values import as_dict
 
 # The pattern fields of the canonical schedule; which ones apply depends on schedule.type.
 PATTERN_KEYS = tuple(field.option[-1] for field in job_fields.PATTERN_FIELDS)
@@ -100,27 +100,3 @@ def _stored_job_type(job):
         return canonical_job_type(script['jobType'])
     return 'custom' if script.get('customScript') is not None else None
 
-
-def sensitive_values(params, current=None):
-    """The values of the script parameters marked sensitive, for ``no_log_values`` and ``diff_view(hidden=...)``.
-
-    With ``current`` (a ``current_state``), the job's present values of those parameters are included too, so a
-    secret being replaced does not show in the diff's "before" either. Which fields hold secrets is declared in the
-    field table (``Field.sensitive``).
-    """
-    values = set()
-    for field in FIELDS:
-        if field.sensitive:
-            values |= _sensitive_values_of(field, params, current)
-    values.discard('')
-    return values
-
-
-def _sensitive_values_of(field, params, current):
-    elements = job_fields.get_path(params, field.option) or []
-    secret_ids = set(text(element.get('id')) for element in elements if element.get('sensitive'))
-    values = set(text(element.get('value')) for element in elements if element.get('sensitive'))
-    for element in job_fields.get_path(as_dict(current), field.option) or []:
-        if element.get('id') in secret_ids:
-            values.add(text(element.get('value')))
-    return values

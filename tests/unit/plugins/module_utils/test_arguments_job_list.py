@@ -45,6 +45,13 @@ def test_naming_adds_the_labels_only_when_they_say_more_than_the_positions():
         "jobs[0] and jobs[2] both name job 7 (jobs[0] 'a', jobs[2] from jobs/b.yml)")
 
 
+def test_naming_leaves_out_a_name_the_message_already_quotes():
+    message = "jobs[1]: 2 jobs are named 'nightly' (ids 1, 2); give jobs[1].id to choose one"
+    assert arguments.naming(message, ('jobs[1]', {'name': 'nightly'})) == message
+    assert arguments.naming(message, ('jobs[1]', {'name': 'nightly', 'source': 'jobs/n.yml'})) == (
+        message + " (jobs[1] 'nightly' from jobs/n.yml)")
+
+
 @pytest.mark.parametrize('raw_jobs, hidden', [
     (None, False),
     ([{'name': 'a'}, 'not a dict'], False),

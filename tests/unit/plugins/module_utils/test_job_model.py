@@ -28,7 +28,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.arguments impor
 from ansible_collections.opsramp.automation.plugins.module_utils.compare import changed_paths
 from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
-    build_payload, check_type_options, current_state, desired_state, required_for_create, sensitive_values,
+    build_payload, check_type_options, current_state, desired_state, required_for_create,
     validate_job_params)
 
 UTC = datetime.timezone.utc
@@ -561,17 +561,6 @@ def test_changing_the_job_type_drops_the_former_type_settings():
     assert build_payload(NCB_RESPONSE, desired)['script'] == {'jobType': 'antivirus'}
     same_type = desired_state(with_options({'id': 'x', 'job_type': 'NetworkConfigBackup'}))
     assert build_payload(NCB_RESPONSE, same_type)['script'] == NCB_RESPONSE['script']
-
-
-# ------------------------------------------------------------------------------------------ secrets
-
-def test_sensitive_values():
-    params = with_options({'name': 'n', 'custom_script': {'parameters': [
-        {'id': '1', 'value': 'secret', 'sensitive': True}, {'id': '2', 'value': 'plain'}, {'id': '3', 'sensitive': True}]}})
-    assert sensitive_values(params) == {'secret'}
-    current = {'custom_script': {'parameters': [{'id': '1', 'value': 'old-secret'}, {'id': '2', 'value': 'old-plain'}]}}
-    assert sensitive_values(params, current) == {'secret', 'old-secret'}
-    assert sensitive_values(with_options({'name': 'n'}), current) == set()
 
 
 # ------------------------------------------------------------------------------------------ argument spec and docs
