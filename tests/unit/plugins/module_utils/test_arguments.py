@@ -1,8 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The ``jobs`` option of opsramp_jobs: exactly the job options plus a state and a source, and docs that point inside
-``jobs[]``; the labels that name an element in messages."""
+"""module_utils/arguments.py: the ``jobs`` option of opsramp_jobs (exactly the job options plus a state and a source,
+and docs that point inside ``jobs[]``) and the labels that name an element in messages. The job option table itself
+is tested with the field table (test_job_fields.py) and the doc fragments (tests/unit/plugins/doc_fragments)."""
 
 from __future__ import absolute_import, division, print_function
 
