@@ -91,7 +91,7 @@ def test_creation_time_orders_a_sorted_search(sim, api):
 
 
 def test_concurrent_creates_with_latency_overlap(sim, api):
-    """Two clients creating the same name at once both succeed: names are not unique (issue 15)."""
+    """Two clients creating the same name at once both succeed: names are not unique (api-behaviour §19)."""
     sim.control.configure(latency_ms=300)
     answers = []
 
