@@ -19,6 +19,7 @@ __metaclass__ = type
 
 import copy
 
+
 def changed_paths(desired, current):
     """Sorted dotted paths (``schedule.week_days``) of the managed values that differ from ``current``.
 

@@ -99,4 +99,3 @@ def _stored_job_type(job):
     if script.get('jobType') not in (None, ''):
         return canonical_job_type(script['jobType'])
     return 'custom' if script.get('customScript') is not None else None
-
