@@ -139,7 +139,7 @@ def test_job_template_run_check_and_rerun(simulator, credential, extra_vars, job
     created = results[0]
     assert created['changed'] is True
     assert created['diff']['before'] == {}
-    assert created['diff']['after']['schedule'] == {'type': 'weekly', 'week_days': ['Monday', 'Thursday'], 'start_time': '05:30'}
+    assert created['diff']['after']['schedule'] == {'type': 'weekly', 'week_days': ['Monday', 'Thursday'], 'start_time': '05:30Z'}
     stored = simulator.control.jobs()
     assert [job['id'] for job in stored] == [created['job']['id']]
     job = stored[0]

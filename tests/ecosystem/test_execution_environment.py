@@ -106,8 +106,11 @@ def test_example_ee_from_a_local_tarball(tmp_path, collection_tarball):
     assert (build / 'collections' / 'opsramp-automation.tar.gz').is_file()
 
     collections = tmp_path / 'usr-share-ansible-collections'
+    # the galaxy stage, in an environment like the container build's: ansible-galaxy counts a collection found on
+    # sys.path (the tests' PYTHONPATH holds the installed collection) as installed already, and would skip it
+    clean = dict((name, value) for name, value in os.environ.items() if name != 'PYTHONPATH')
     run(tool('ansible-galaxy'), 'collection', 'install', '-r', 'requirements.yml', '--collections-path', str(collections),
-        cwd=str(build))  # the galaxy stage
+        cwd=str(build), env=clean)
     assert os.path.isfile(str(collections / 'ansible_collections' / 'opsramp' / 'automation' / 'MANIFEST.json'))
     data = introspected(run(sys.executable, str(build / 'scripts' / 'introspect.py'), 'introspect', str(collections)))
     assert data['python'] == [REQUESTS_LINE]  # the builder stage
