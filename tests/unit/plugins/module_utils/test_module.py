@@ -14,6 +14,7 @@ __metaclass__ = type
 import json
 
 import pytest
+from ansible.module_utils.common.parameters import PASS_VARS
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.opsramp.automation.plugins.module_utils import module
@@ -25,10 +26,15 @@ CONNECTION = dict(url='http://127.0.0.1:9', tenant_id='client_1', client_id='uni
 PARAMETERS = [dict(id='1', value='1'), dict(id='2', value='30', sensitive=True)]
 
 
+# ansible-core 2.21 returns `invocation` only when the controller asks for it (its INJECT_INVOCATION setting);
+# older cores always return it and refuse the flag
+INJECT_INVOCATION = {'_ansible_inject_invocation': True} if 'inject_invocation' in PASS_VARS else {}
+
+
 def run_module(args, run, capsys):
     """What ``module.run_module`` prints for ``args`` when the module's work is ``run(module, client)``."""
     spec = job_argument_spec(raw_params=args)
-    with patch_module_args(args):
+    with patch_module_args(dict(args, **INJECT_INVOCATION)):
         with pytest.raises(SystemExit):
             module.run_module(spec, run)
     return json.loads(capsys.readouterr().out)
