@@ -17,7 +17,7 @@ import uuid
 
 import pytest
 
-from reliability_support import Ansible, stage_collection, wait_until_idle
+from reliability_support import Ansible, stage_collection
 
 from opsramp_simulator import SimConfig, Simulator, make_self_signed_cert
 
@@ -48,7 +48,7 @@ def sim(running_simulator):
     """The plain-HTTP simulator with its start-up configuration and nothing stored, faulted or logged."""
     running_simulator.control.reset(config=True)
     yield running_simulator
-    wait_until_idle(running_simulator)
+    running_simulator.control.wait_until_idle()
     running_simulator.control.reset(config=True)
 
 

@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import yaml
 
@@ -41,13 +40,6 @@ def stage_collection(stage_root):
     subprocess.run(['bash', os.path.join(ROOT, 'ci', 'stage.sh'), stage_root], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     return stage_root
-
-
-def wait_until_idle(sim, limit=10.0):
-    """Wait until the simulator serves no request (one a client gave up on may still sleep in a delay fault)."""
-    deadline = time.time() + limit
-    while sim.control.stats()['in_flight'] and time.time() < deadline:
-        time.sleep(0.02)
 
 
 def when_fault_fires(sim, action, count=1, limit=30.0):

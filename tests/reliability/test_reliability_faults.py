@@ -20,7 +20,7 @@ import uuid
 import pytest
 
 from conftest import secrets_of
-from reliability_support import JOBS_PATH, assert_no_secret, job_task, wait_until_idle, when_fault_fires
+from reliability_support import JOBS_PATH, assert_no_secret, job_task, when_fault_fires
 
 SEARCH = r'/jobs/search$'
 CREATE = r'/jobs$'
@@ -323,7 +323,7 @@ def test_create_timing_out_before_it_was_stored_is_not_duplicated(sim, ansible):
     fault(sim, method='POST', path=CREATE, action='delay', seconds=2.5, times=1)
     first = ansible.play([job_task('faulted', **dict(JOB, timeout=1))])
     failed(first.result('faulted'), r'did not answer within 1 s', r'no job of that name exists yet')
-    wait_until_idle(sim)
+    sim.control.wait_until_idle()
     assert names(sim) == ['rel-backup']  # stored late
     second = ansible.play([job_task('rerun', **JOB)])
     succeeded(second.result('rerun'), changed=False)
@@ -445,7 +445,7 @@ def test_a_run_is_never_sent_twice(sim, ansible, rule):
     run = ansible.play([job_task('faulted', module='opsramp.automation.opsramp_job_run', name='rel-backup', timeout=1)])
     failed(run.result('faulted'), r'may or may not have been started: check its runs in OpsRamp')
     assert len(run.requests('faulted', path=r'/run$')) == 1
-    wait_until_idle(sim)
+    sim.control.wait_until_idle()
     assert len(sim.control.job(job['id'])['runs']) == 1
 
 
@@ -488,7 +488,7 @@ def test_reads_slower_than_the_timeout_every_time_fail_bounded(sim, ansible):
     failed(run.result('faulted'), r'did not answer within 1 s \(GET .*/jobs/search\)')
     assert len(run.requests('faulted', path=SEARCH)) == 2
     assert time.time() - started < 30
-    wait_until_idle(sim)
+    sim.control.wait_until_idle()
     assert stored(sim) == []
 
 

@@ -14,7 +14,7 @@ __metaclass__ = type
 import pytest
 
 from conftest import CLIENT_SECRET, secrets_of
-from reliability_support import Ansible, assert_no_secret, job_task, wait_until_idle
+from reliability_support import Ansible, assert_no_secret, job_task
 
 JOB = dict(name='rel-tls', job_type='assetinfo',
            schedule={'type': 'daily', 'frequency': 'everyday', 'start_date': '2030-01-01T05:00Z'})
@@ -24,7 +24,7 @@ JOB = dict(name='rel-tls', job_type='assetinfo',
 def tls(tls_simulator, collections_root, tmp_path):
     tls_simulator.control.reset(config=True)
     yield Ansible(collections_root, str(tmp_path / 'ansible'), sim=tls_simulator, client_secret=CLIENT_SECRET)
-    wait_until_idle(tls_simulator)
+    tls_simulator.control.wait_until_idle()
     tls_simulator.control.reset(config=True)
 
 

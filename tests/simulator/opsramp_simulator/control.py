@@ -152,3 +152,10 @@ class SimControl:
 
     def stats(self):
         return self._call('GET', 'stats')
+
+    def wait_until_idle(self, limit=10.0):
+        """Wait until no request is in flight: the simulator logs a request just after answering it, and one a client
+        gave up on (a delay fault) may still be served."""
+        deadline = time.time() + limit
+        while self.stats()['in_flight'] and time.time() < deadline:
+            time.sleep(0.01)

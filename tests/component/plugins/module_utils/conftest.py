@@ -8,8 +8,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import time
-
 import pytest
 
 from opsramp_simulator import SimConfig, Simulator, make_self_signed_cert
@@ -23,20 +21,12 @@ def running_simulator():
         yield sim
 
 
-def wait_until_idle(sim, limit=5.0):
-    """The simulator logs a request just after answering it, and a request the client gave up on (a delay fault)
-    is still being served: wait until no request is in flight."""
-    deadline = time.time() + limit
-    while sim.control.stats()['in_flight'] and time.time() < deadline:
-        time.sleep(0.01)
-
-
 @pytest.fixture
 def sim(running_simulator):
     """The shared simulator with its start-up configuration, no jobs, faults, tokens or logged requests."""
     running_simulator.control.reset(config=True)
     yield running_simulator
-    wait_until_idle(running_simulator)  # so no request of this test is logged in the next one
+    running_simulator.control.wait_until_idle()  # so no request of this test is logged in the next one
     running_simulator.control.reset(config=True)
 
 
@@ -96,7 +86,7 @@ class RequestLog:
         self.sim = sim
 
     def __call__(self, kind=None, method=None, path=None, status=None):
-        wait_until_idle(self.sim)
+        self.sim.control.wait_until_idle()
         entries = self.sim.control.requests()
         if kind is not None:
             entries = [e for e in entries if e['kind'] == kind]
