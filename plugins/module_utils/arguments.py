@@ -17,7 +17,7 @@ import re
 
 from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.parsing.convert_bool import boolean
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import CONNECTION_OPTIONS
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
     APPROVALS, FREQUENCIES, SCHEDULE_TYPES, USER_TYPES, VERSIONS_SAVED, WEEK_INDEXES)
 

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ansible_collections.opsramp.automation.plugins.module_utils import (
     concurrent_creates, job_model, job_types, jobs, listing, reconcile, resources)
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS, element_label, naming
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     AuthenticationError,
     JobLookupError,
     OpsRampError,

@@ -19,7 +19,7 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
 
 # Creation-time fields of other OpsRamp v2 objects (no job source shows one): used when every copy carries one.
 CREATED_TIME_FIELDS = ('createdTime', 'createdDate')

@@ -23,7 +23,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_fields, job_model, jobs, listing
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS, job_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 
 OPTION_ORDER = tuple(option['name'] for option in JOB_OPTIONS)
 _VALIDATOR = ArgumentSpecValidator(job_argument_spec())

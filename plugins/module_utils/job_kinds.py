@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.opsramp.automation.plugins.module_utils import job_schedule as sched
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_values import (
     as_dict, enum_reader, number_first_key, read_bool, read_enum, read_int, text)
 

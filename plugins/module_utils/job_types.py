@@ -17,7 +17,7 @@ import difflib
 import re
 
 from ansible_collections.opsramp.automation.plugins.module_utils import jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_kinds import KNOWN_JOB_TYPES
 
 _DOCUMENTED = frozenset(job_type.lower() for job_type in KNOWN_JOB_TYPES)

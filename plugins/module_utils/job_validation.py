@@ -13,7 +13,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.opsramp.automation.plugins.module_utils import job_schedule as sched, resources
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_fields import canonical_job_type, option_problems
 from ansible_collections.opsramp.automation.plugins.module_utils.job_values import as_dict, is_given, text
 

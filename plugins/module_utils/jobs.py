@@ -12,7 +12,8 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import PAGE_SIZE
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     NOT_FOUND_CODE,
     ApiError,
     CommunicationError,
@@ -20,7 +21,6 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     OpsRampError,
 )
 
-SEARCH_PAGE_SIZE = 500
 # The spec's default sort key, ascending: oldest first if OpsRamp sorts ids by age (api-behaviour §19); the spec's
 # default direction is descending.
 OLDEST_FIRST = dict(sortName='id', isDescendingOrder='false')
@@ -58,7 +58,7 @@ def get_job(client, job_id):
         raise
 
 
-def search_jobs(client, query_string=None, page_size=SEARCH_PAGE_SIZE, oldest_first=False):
+def search_jobs(client, query_string=None, page_size=PAGE_SIZE, oldest_first=False):
     """Every search result (all pages) of ``/jobs/search``; results omit ``entities`` (api-behaviour §4).
 
     ``oldest_first`` asks for ``OLDEST_FIRST``; otherwise the request leaves the order to OpsRamp's defaults.

@@ -14,12 +14,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-
 from ansible_collections.opsramp.automation.plugins.module_utils import jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import AuthenticationError
-
-PAGE_WORKERS = 4  # search pages fetched at a time once the first page tells how many there are
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import AuthenticationError
 
 
 class Listing:
@@ -63,79 +59,12 @@ class Listing:
         return future.result() if future is not None else None
 
 
-def list_jobs(client, pool, query_string=None, wants_full=None, page_size=jobs.SEARCH_PAGE_SIZE):
+def list_jobs(client, pool, query_string=None, wants_full=None):
     """List every job the search finds, reading in full, in ``pool``, each listed job ``wants_full(job)`` accepts.
 
     Returns a ``Listing`` once every page is in; the full reads may still be on the way.
     """
     listing = Listing(client, pool, wants_full)
     query = dict(queryString=query_string) if query_string else {}
-    first = _page(client, query, 1, page_size)
-    count = _page_count(first)
-    listing.add(1, _results(first))
-    if count > 1:
-        # pages have their own threads: the reads of the jobs listed so far need not wait for the rest of the listing
-        with ThreadPoolExecutor(max_workers=min(PAGE_WORKERS, count - 1)) as pages:
-            pending = dict((pages.submit(_page, client, query, number, page_size), number)
-                           for number in range(2, count + 1))
-            while pending:
-                done, dummy = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    listing.add(pending.pop(future), _results(future.result()))
-    if count == 1 and _has_more(first, len(listing.jobs)):
-        _list_sequentially(client, query, page_size, listing, _results(first))
+    client.paginate(client.api_path('jobs', 'search'), query=query).each_page(listing.add)
     return listing
-
-
-def _page(client, query, number, page_size):
-    return client.get(client.api_path('jobs', 'search'), query=dict(query, pageNo=number, pageSize=page_size))
-
-
-def _results(body):
-    if isinstance(body, list):
-        return body
-    return (body or {}).get('results') or []
-
-
-def _number(body, key):
-    try:
-        return int((body or {}).get(key))
-    except (TypeError, ValueError):
-        return None
-
-
-def _page_count(first):
-    """How many pages to fetch, as the first page tells; 1 when it does not say (see ``_list_sequentially``)."""
-    if isinstance(first, list) or not _results(first) or not _truthy(first.get('nextPage')):
-        return 1
-    return max(_number(first, 'totalPages') or 1, 1)
-
-
-def _has_more(body, seen):
-    """A page that says there is a next one without saying how many pages there are."""
-    if isinstance(body, list):
-        return False  # a bare list instead of the envelope holds every result
-    total = _number(body, 'totalResults')
-    return bool(_results(body)) and _truthy(body.get('nextPage')) and _number(body, 'totalPages') is None and (
-        total is None or seen < total)
-
-
-def _list_sequentially(client, query, page_size, listing, previous):
-    """Follow ``nextPage`` one page at a time, for a server that does not say how many pages there are."""
-    number = 1
-    while True:
-        number += 1
-        body = _page(client, query, number, page_size)
-        results = _results(body)
-        if not results or results == previous:
-            return
-        listing.add(number, results)
-        previous = results
-        if not _has_more(body, len(listing.jobs)):
-            return
-
-
-def _truthy(value):
-    if isinstance(value, str):
-        return value.strip().lower() in ('true', '1', 'yes')
-    return bool(value)

@@ -10,16 +10,16 @@ __metaclass__ = type
 import copy
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule
+from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import (
     connection_argument_spec, element_label, naming)
-from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import environment_error
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.client import Client
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import environment_error
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import hide_in_error, redact
-from ansible_collections.opsramp.automation.plugins.module_utils.transport import fail_if_missing_requests
+from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
 
 NO_LOG_MASK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'  # what Ansible returns for a no_log option
 
@@ -200,7 +200,8 @@ def run_module(argument_spec, run, **module_kwargs):
     spec.update(argument_spec)
     module_kwargs.setdefault('supports_check_mode', True)
     module = _OpsRampModule(argument_spec=spec, **module_kwargs)
-    fail_if_missing_requests(module)
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     in_text = module.in_text
     try:
         client = Client.from_params(module.params, warn=lambda message: module.warn(redact(message, in_text)))

@@ -32,7 +32,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils import (
     resources,
 )
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import declares_sensitive_parameters
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError, OpsRampError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import JobLookupError, OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import Secrets, hide_in_error
 
 ACTIONS = ('created', 'updated', 'deleted', 'unchanged')

@@ -18,13 +18,13 @@ import ipaddress
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import PAGE_SIZE
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     OpsRampError,
     ResourceLookupError,
     ValidationError,
 )
 
-SEARCH_PAGE_SIZE = 500
 # entity option -> the search's query variable (api-behaviour §18)
 QUERY_KEYS = {'id': 'id', 'name': 'resourceName', 'host_name': 'hostName', 'ip_address': 'ipAddress'}
 LOOKUP_OPTIONS = ('name', 'host_name', 'ip_address')
@@ -34,7 +34,7 @@ _DESCRIPTIONS = {'id': 'id', 'name': 'name', 'host_name': 'host name', 'ip_addre
 
 # ---------------------------------------------------------------------------------------------------- search
 
-def search_resources(client, query_string=None, page_size=SEARCH_PAGE_SIZE):
+def search_resources(client, query_string=None, page_size=PAGE_SIZE):
     """Every result (all pages) of the resources search, as OpsRamp returns them."""
     query = {'queryString': query_string} if query_string else {}
     return client.paginate(client.api_path('resources', 'search'), query=query, page_size=page_size)

@@ -17,7 +17,7 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import REDACTED as MASK, Redactor
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import REDACTED as MASK, Redactor
 
 
 class Secrets:

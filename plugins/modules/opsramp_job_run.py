@@ -55,7 +55,7 @@ job_id:
 '''
 
 from ansible_collections.opsramp.automation.plugins.module_utils import jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import JobLookupError
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 

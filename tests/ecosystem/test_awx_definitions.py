@@ -27,7 +27,7 @@ import yaml
 
 from conftest import ROOT, tool
 
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import CONNECTION_OPTIONS
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS
 
 CREDENTIAL_TYPE_FILE = os.path.join(ROOT, 'extras', 'awx', 'credential_type.yml')
 AWX_DOC = os.path.join(ROOT, 'docs', 'awx.md')

@@ -12,7 +12,7 @@ import pytest
 
 from opsramp_simulator import SimConfig, Simulator, make_self_signed_cert
 
-from http_support import CLIENT_ID, CLIENT_SECRET, TENANT, new_client
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import CLIENT_ID, CLIENT_SECRET, TENANT, new_client
 
 
 @pytest.fixture(scope='session')

@@ -9,8 +9,8 @@ __metaclass__ = type
 
 import socket
 
-from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import ConnectionConfig
+from ansible_collections.opsramp.automation.plugins.module_utils._http.client import Client
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import ConnectionConfig
 
 CLIENT_ID = 'demo-client'
 CLIENT_SECRET = 'demo-secret'

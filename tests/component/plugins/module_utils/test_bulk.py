@@ -13,7 +13,7 @@ import time
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import bulk, job_model
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import JobLookupError, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import JobLookupError, ValidationError
 
 START = '2026-01-01T02:00:00+0000'
 

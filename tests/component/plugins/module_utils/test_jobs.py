@@ -10,7 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     ApiError,
     CommunicationError,
     JobLookupError,

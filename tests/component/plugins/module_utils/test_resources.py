@@ -10,7 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import resources
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ResourceLookupError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ResourceLookupError
 
 INVENTORY = [
     {'id': 'r-1', 'name': 'core-sw-01', 'hostName': 'core-sw-01.example.net', 'ipAddress': '10.0.0.1'},

@@ -19,7 +19,8 @@ from ansible_collections.opsramp.automation.plugins.module_utils import (
     listing,
     reconcile,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, JobLookupError, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import Paginator
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError, JobLookupError, ValidationError
 
 START = '2026-01-05T06:30:00+0000'
 
@@ -101,6 +102,9 @@ class FakeClient:
     def get(self, path, query=None):
         assert path == '/jobs/search', path
         return self.fake_jobs.search_page()
+
+    def paginate(self, path, query=None):
+        return Paginator(lambda number, size: self.get(path, query), 500)
 
     def warn(self, message):
         self.warnings.append(message)

@@ -20,7 +20,7 @@ from test_job_model import NOW, _created, _sim_configs, echo, updates, with_opti
 from ansible_collections.opsramp.automation.plugins.module_utils import job_fields, job_model
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils.compare import changed_paths, diff_view
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
     build_payload, current_state, desired_state, validate_job_params)
 

@@ -26,7 +26,7 @@ from ansible_collections.opsramp.automation.plugins.doc_fragments.job import Mod
 from ansible_collections.opsramp.automation.plugins.module_utils import job_model
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import JOB_OPTIONS, job_argument_spec
 from ansible_collections.opsramp.automation.plugins.module_utils.compare import changed_paths
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_model import (
     build_payload, check_type_options, current_state, desired_state, required_for_create,
     validate_job_params)

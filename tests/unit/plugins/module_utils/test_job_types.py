@@ -10,7 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import job_types
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
 
 
 class FakeClient:

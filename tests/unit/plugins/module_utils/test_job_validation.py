@@ -9,7 +9,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.job_validation import validate_job_params
 
 

@@ -11,7 +11,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import jobs
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, CommunicationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError, CommunicationError
 
 
 def not_found(status=404, code=None, earlier_attempt=False):

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import listing
+from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import Paginator
 
 
 class Pages:
@@ -29,6 +30,10 @@ class Pages:
 
     def api_path(self, *parts):
         return '/' + '/'.join(parts)
+
+    def paginate(self, path, query=None):
+        return Paginator(lambda number, size: self.get(path, dict(query or {}, pageNo=number, pageSize=size)),
+                         self.page_size)
 
     def get(self, path, query=None):
         with self.lock:
@@ -49,7 +54,7 @@ class Pages:
 
 def listed(client, wants_full=None):
     with ThreadPoolExecutor(max_workers=2) as pool:
-        result = listing.list_jobs(client, pool, wants_full=wants_full, page_size=client.page_size)
+        result = listing.list_jobs(client, pool, wants_full=wants_full)
         full = dict((job_id, result.full_job(job_id)) for job_id in result.full)
     return [job['id'] for job in result.jobs], full
 

@@ -19,7 +19,7 @@ from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.opsramp.automation.plugins.module_utils import module
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import connection_argument_spec, job_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
 
 CLIENT_SECRET = 'unit-client-secret-4c1d'
 CONNECTION = dict(url='http://127.0.0.1:9', tenant_id='client_1', client_id='unit-client', client_secret=CLIENT_SECRET)

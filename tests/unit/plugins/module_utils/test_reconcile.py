@@ -19,7 +19,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.opsramp.automation.plugins.module_utils import concurrent_creates, job_types, reconcile
 from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, JobLookupError, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError, JobLookupError, ValidationError
 
 NOW = datetime.datetime(2026, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
 START = '2026-01-05T06:30:00+0000'

@@ -14,7 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils import resources
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import PAGE_SIZE
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     CommunicationError,
     ResourceLookupError,
     ValidationError,
@@ -45,7 +46,7 @@ class FakeClient:
         return '/api/v2/tenants/client_1/' + '/'.join(parts)
 
     def paginate(self, path, query=None, page_size=100):
-        assert path == '/api/v2/tenants/client_1/resources/search' and page_size == resources.SEARCH_PAGE_SIZE
+        assert path == '/api/v2/tenants/client_1/resources/search' and page_size == PAGE_SIZE
         with self._lock:
             self.queries.append((query or {}).get('queryString'))
         time.sleep(self.delay)

@@ -11,7 +11,7 @@ import copy
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, CommunicationError, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError, CommunicationError, ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils.secrets import MASK, Secrets, hide_in_error, redact
 
 DESIRED = {'name': '30', 'custom_script': {

@@ -17,16 +17,14 @@ import threading
 import time
 import traceback
 
-from ansible.module_utils.basic import missing_required_lib
-
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     ApiError,
     CommunicationError,
     describe_error_body,
     shorten,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.rate_limit import bucket_of, seconds_until_reset
-from ansible_collections.opsramp.automation.plugins.module_utils.retry import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.rate_limit import bucket_of, seconds_until_reset
+from ansible_collections.opsramp.automation.plugins.module_utils._http.retry import (
     RATE_LIMIT_BACKOFF_BASE,
     may_have_run,
     may_resend,
@@ -44,12 +42,6 @@ except ImportError:
 
 _OBJECT_PREFIX = re.compile(r'^(?:<[^>]*>|\w+\([^()]*\)):\s*')
 _UNPARSED = object()
-
-
-def fail_if_missing_requests(module):
-    """Fail the module with Ansible's standard message when the ``requests`` library is not installed."""
-    if not HAS_REQUESTS:
-        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
 
 
 class Request:

@@ -10,9 +10,9 @@ __metaclass__ = type
 
 import pytest
 
-from http_support import JOB, JOBS, TYPES, closed_port, fault, statuses
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import JOB, JOBS, TYPES, closed_port, fault, statuses
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, CommunicationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError, CommunicationError
 
 
 @pytest.mark.parametrize('status, body', [

@@ -13,10 +13,10 @@ import requests
 
 from urllib3.exceptions import NewConnectionError
 
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import ConnectionConfig
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import Redactor
-from ansible_collections.opsramp.automation.plugins.module_utils.retry import RetryPolicy
-from ansible_collections.opsramp.automation.plugins.module_utils.transport import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import ConnectionConfig
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import Redactor
+from ansible_collections.opsramp.automation.plugins.module_utils._http.retry import RetryPolicy
+from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import (
     Answer,
     Request,
     Stats,

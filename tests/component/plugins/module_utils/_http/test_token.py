@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from http_support import TOKEN_PATH, TYPES, SEARCH, fault, statuses
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import TOKEN_PATH, TYPES, SEARCH, fault, statuses
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import AuthenticationError, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import AuthenticationError, ValidationError
 
 
 def test_token_is_fetched_once_for_many_requests(make_client, log):

@@ -14,7 +14,7 @@ __metaclass__ = type
 
 import random
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import NOT_FOUND_CODE, opsramp_code
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import NOT_FOUND_CODE, opsramp_code
 
 # Methods that do the same thing however many times they are sent: re-sent after a timeout, a broken connection or
 # a transient error unless the caller says otherwise (a GET that starts a job run is not one of them).

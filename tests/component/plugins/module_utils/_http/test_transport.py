@@ -14,9 +14,9 @@ import pytest
 
 from urllib3.exceptions import InsecureRequestWarning
 
-from http_support import JOB, JOBS, TYPES, fault
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import JOB, JOBS, TYPES, fault
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError, CommunicationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError, CommunicationError
 
 
 # ----------------------------------------------------------------------------------------------- error bodies

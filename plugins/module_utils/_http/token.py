@@ -17,13 +17,13 @@ import time
 
 from urllib.parse import urlencode
 
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import DEFAULT_TOKEN_PATH, ENV_VARS
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import DEFAULT_TOKEN_PATH, ENV_VARS
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     AuthenticationError,
     ValidationError,
     describe_error_body,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.transport import Request, api_error
+from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import Request, api_error
 
 LEGACY_TOKEN_PATH = '/auth/oauth/token'
 TOKEN_REFRESH_MARGIN = 60.0

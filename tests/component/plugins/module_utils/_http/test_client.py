@@ -10,9 +10,9 @@ __metaclass__ = type
 
 import pytest
 
-from http_support import JOB, JOBS, SEARCH, TYPES, closed_port, fault
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import JOB, JOBS, SEARCH, TYPES, closed_port, fault
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     ApiError,
     AuthenticationError,
     CommunicationError,

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils.rate_limit import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.rate_limit import (
     RateLimiter,
     bucket_of,
     header_number,

@@ -9,11 +9,11 @@ __metaclass__ = type
 
 import pytest
 
-from http_support import TOKEN_PATH, TYPES
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import TOKEN_PATH, TYPES
 
-from ansible_collections.opsramp.automation.plugins.module_utils.client import Client
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import CONNECTION_OPTIONS
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.client import Client
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 
 
 def connection_params(sim, **changes):

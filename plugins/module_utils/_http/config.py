@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ansible.module_utils.parsing.convert_bool import boolean
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 
 DEFAULT_TOKEN_PATH = '/tenancy/auth/oauth/token'
 DEFAULT_MAX_WAIT = 120.0  # seconds one request may spend waiting for retries and rate limits (not a module option)

@@ -11,21 +11,21 @@ import json
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import ConnectionConfig
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import ConnectionConfig
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     ApiError,
     AuthenticationError,
     Redactor,
     ValidationError,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.retry import Budget
-from ansible_collections.opsramp.automation.plugins.module_utils.token import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.retry import Budget
+from ansible_collections.opsramp.automation.plugins.module_utils._http.token import (
     LEGACY_TOKEN_PATH,
     TokenProvider,
     refresh_time,
     token_lifetime,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.transport import Answer
+from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import Answer
 
 CREDENTIALS = dict(url='https://acme.api.opsramp.com', tenant_id='client_1', client_id='key', client_secret='s3cret')
 

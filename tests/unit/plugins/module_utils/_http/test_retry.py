@@ -9,7 +9,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils.retry import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.retry import (
     RATE_LIMIT_BACKOFF_BASE,
     Budget,
     RetryPolicy,
@@ -17,7 +17,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.retry import (
     may_have_run,
     may_resend,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.transport import Answer, Request
+from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import Answer, Request
 
 
 @pytest.mark.parametrize('method, resend', [

@@ -20,8 +20,8 @@ from urllib.parse import quote, urlencode
 
 from ansible.module_utils.basic import missing_required_lib
 
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import ConnectionConfig, truthy
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import ConnectionConfig
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     AuthenticationError,
     CommunicationError,
     OpsRampError,
@@ -29,10 +29,11 @@ from ansible_collections.opsramp.automation.plugins.module_utils.errors import (
     describe_error_body,
     shorten,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.rate_limit import RateLimiter
-from ansible_collections.opsramp.automation.plugins.module_utils.retry import RetryPolicy
-from ansible_collections.opsramp.automation.plugins.module_utils.token import TokenProvider
-from ansible_collections.opsramp.automation.plugins.module_utils.transport import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import PAGE_SIZE, Paginator
+from ansible_collections.opsramp.automation.plugins.module_utils._http.rate_limit import RateLimiter
+from ansible_collections.opsramp.automation.plugins.module_utils._http.retry import RetryPolicy
+from ansible_collections.opsramp.automation.plugins.module_utils._http.token import TokenProvider
+from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import (
     HAS_REQUESTS,
     Request,
     Stats,
@@ -98,12 +99,6 @@ class Client:
     def __repr__(self):
         return '%s(%s)' % (type(self).__name__, self.config.summary())
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
     def close(self):
         """Release the pooled connections."""
         self.transport.close()
@@ -132,8 +127,8 @@ class Client:
 
     # ----------------------------------------------------------------------------------------------- requests
 
-    def get(self, path, query=None, idempotent=True):
-        return self.request('GET', path, query=query, idempotent=idempotent)
+    def get(self, path, query=None):
+        return self.request('GET', path, query=query)
 
     def post(self, path, body):
         return self.request('POST', path, body=body)
@@ -141,25 +136,10 @@ class Client:
     def delete(self, path):
         return self.request('DELETE', path)
 
-    def paginate(self, path, query=None, page_size=100):
-        """Every item of a paginated search, following ``nextPage`` / ``pageNo`` (api-behaviour §4)."""
-        page_no = 1
-        seen = 0
-        previous = None
-        while True:
-            body = self.get(path, query=dict(query or {}, pageNo=page_no, pageSize=page_size))
-            if isinstance(body, list):  # a bare list instead of the envelope, at times (api-behaviour §4)
-                yield from body
-                return
-            results = body.get('results') or []
-            if not results or results == previous:  # a server that ignores pageNo would loop forever
-                return
-            yield from results
-            seen += len(results)
-            if not _has_next_page(body, page_no, seen):
-                return
-            previous = results
-            page_no += 1
+    def paginate(self, path, query=None, page_size=PAGE_SIZE):
+        """The pages of a search (``paginator.Paginator``): iterate it for every result, following ``pageNo``."""
+        return Paginator(lambda page_no, size: self.get(path, query=dict(query or {}, pageNo=page_no, pageSize=size)),
+                         page_size)
 
     def request(self, method, path, query=None, body=None, idempotent=None):
         """Send one API request and return its parsed JSON (None for an empty body).
@@ -237,17 +217,3 @@ class Client:
                 "OpsRamp refused a freshly issued token (%s): check that the integration (client_id '%s') may use the "
                 "API of tenant '%s'" % (where, self.config.client_id, self.tenant_id)))
         self.tokens.invalidate(token)
-
-
-def _has_next_page(body, page_no, seen):
-    if not truthy(body.get('nextPage')):
-        return False
-    try:
-        if page_no >= int(body.get('totalPages')):
-            return False
-    except (TypeError, ValueError):
-        pass
-    try:
-        return seen < int(body.get('totalResults'))
-    except (TypeError, ValueError):
-        return True

@@ -9,7 +9,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils.connection import (
+from ansible_collections.opsramp.automation.plugins.module_utils._http.config import (
     CONNECTION_OPTIONS,
     DEFAULT_MAX_WAIT,
     DEFAULT_TOKEN_PATH,
@@ -17,7 +17,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils.connection impo
     environment_error,
     truthy,
 )
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 
 GOOD = dict(url='https://acme.api.opsramp.com', tenant_id='client_1', client_id='key', client_secret='s3cret')
 

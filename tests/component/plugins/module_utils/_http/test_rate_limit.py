@@ -16,9 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from http_support import JOB, JOBS, TYPES, fault, new_client, statuses
+from ansible_collections.opsramp.automation.tests.component.plugins.module_utils.http_support import JOB, JOBS, TYPES, fault, new_client, statuses
 
-from ansible_collections.opsramp.automation.plugins.module_utils.errors import ApiError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
 
 PACED_JOB = {'name': 'paced', 'script': {'jobType': 'assetinfo'},
              'schedule': {'startDate': '2030-01-01T02:00:00+0000', 'pattern': {'type': 'never'}}}
