@@ -27,6 +27,20 @@ CHOICES = {
     'entity_order': ('reversed', 'sorted', 'as_sent'),
     'expired_token_status': (401, 407),
     'unknown_tenant_status': (403, 404),
+    # RBA categories and scripts (api-behaviour §20)
+    'rba_script_content': ('url', 'url_by_name', 'url_unreachable', 'none', 'inline'),
+    'rba_password_default': ('masked', 'omitted', 'clear'),
+    'job_password_value': ('masked', 'omitted', 'clear'),
+    'rba_duplicate_names': ('allowed', '400', '409'),
+    'rba_enum_case': ('upper', 'as_sent', 'strict'),
+    'rba_script_get_shape': ('object', 'list', 'category_list'),
+    'rba_script_list_shape': ('list', 'object_if_one'),
+    'rba_param_ids_on_update': ('keep_by_name', 'keep_by_id', 'renumber'),
+    'rba_version_bump': ('every_update', 'body_change', 'never'),
+    'rba_update_without_body': ('reject', 'keep'),
+    'rba_category_move': ('ignored', 'applied'),
+    'rba_delete_with_subcategories': ('cascade', 'refuse'),
+    'rba_category_path': ('strict', 'ignored'),
 }
 
 # Knobs that only matter when the server starts; changing them at run time has no effect.
@@ -86,6 +100,32 @@ class SimConfig:
     custom_without_job_type: bool = True    # custom jobs lose script.jobType
     entity_order: str = 'reversed'          # 'reversed', 'sorted', 'as_sent'
     booleans_as_strings: bool = False       # read form sends true/2 as "true"/"2"
+
+    # --- RBA categories and scripts (api-behaviour §20)
+    rba_script_content: str = 'url'          # what a script read carries of the body: 'url' (attachment.contentURL,
+    #                                          downloadable), 'url_by_name' (the URL names file and version only, as
+    #                                          in the spec), 'url_unreachable' (404), 'none', 'inline' (attachment.file)
+    rba_command_in_reads: bool = False       # a COMMAND script's read carries its `command`
+    rba_password_default: str = 'masked'     # a PASSWORD parameter's defaultValue in reads: 'masked', 'omitted', 'clear'
+    job_password_value: str = 'masked'       # a custom job's value for a PASSWORD parameter in reads: likewise
+    rba_duplicate_names: str = 'allowed'     # a second script (category) of the same name in one category (parent):
+    #                                          'allowed', or refused with '400' / '409'
+    rba_enum_case: str = 'upper'             # executionType, platforms, type, dataType: any case accepted and answered
+    #                                          in upper case; 'as_sent'; 'strict' (only upper case accepted)
+    rba_ids_as_strings: bool = False         # category, script, parameter and attachment ids answered as strings
+    rba_script_get_shape: str = 'object'     # GET .../scripts/{id}: 'object', 'list' (of one), 'category_list'
+    rba_script_list_shape: str = 'list'      # GET .../scripts: 'list', 'object_if_one' (one script: the bare object)
+    rba_param_ids_on_update: str = 'keep_by_name'   # parameter ids after an update: 'keep_by_name', 'keep_by_id',
+    #                                                 'renumber'
+    rba_version_bump: str = 'every_update'   # scriptVersion +1.00 on 'every_update', on 'body_change' only, or 'never'
+    rba_update_without_body: str = 'reject'  # an update without attachment.file (or command): 'reject' (400), 'keep'
+    rba_update_keeps_omitted_fields: bool = False   # a script update replaces the script unless True (top-level merge)
+    rba_category_move: str = 'ignored'       # `parent` in a category PUT: 'ignored' or 'applied'
+    rba_delete_with_subcategories: str = 'cascade'  # delete of a category whose subcategories hold no script:
+    #                                                 'cascade' (they go too) or 'refuse' (400)
+    rba_category_path: str = 'strict'        # a script addressed under another category than its own: 'strict' (not
+    #                                          found) or 'ignored'
+    custom_script_check: bool = False        # a custom job naming an unknown script or paramId: 400 when True
 
     # --- rate limits (§17)
     rate_window_seconds: float = 60

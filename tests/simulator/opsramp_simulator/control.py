@@ -120,6 +120,41 @@ class SimControl:
     def delete_resources(self):
         return self._call('DELETE', 'resources')
 
+    def rba(self, tenant=None):
+        """The RBA store: {'categories': [{id, name, parent, tenant, global}], 'scripts': [stored script with its
+        tenant, category id, parameters (ids, defaults in clear), content, content_base64, content_sha256]}."""
+        return self._call('GET', 'rba', query={'tenant': tenant} if tenant else None)
+
+    def rba_script(self, script_id):
+        """One stored script (as in rba()['scripts']), or None when there is no such script."""
+        try:
+            return self._call('GET', 'rba/scripts/' + quote(str(script_id), safe=''))
+        except SimControlError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def seed_rba_categories(self, categories, tenant=None):
+        """Store categories directly (no validation, rate limit or log): each {name, optional id, parent (id),
+        tenant, global}. A global category is seen by every tenant and refuses their writes (403)."""
+        if isinstance(categories, dict):
+            categories = [categories]
+        return self._call('POST', 'rba/categories', list(categories), query={'tenant': tenant} if tenant else None)
+
+    def seed_rba_scripts(self, scripts):
+        """Store scripts directly: the API body, plus `category` (id), optional `id`, parameter `id`s,
+        `scriptVersion`, and `content` (text) in place of a base64 attachment.file."""
+        if isinstance(scripts, dict):
+            scripts = [scripts]
+        return self._call('POST', 'rba/scripts', list(scripts))
+
+    def delete_rba_script(self, script_id):
+        """Remove a script behind the API's back (as another user would); returns it."""
+        return self._call('DELETE', 'rba/scripts/' + quote(str(script_id), safe=''))
+
+    def delete_rba(self):
+        return self._call('DELETE', 'rba')
+
     def add_faults(self, rules):
         if isinstance(rules, dict):
             rules = [rules]

@@ -19,6 +19,8 @@ import datetime
 import re
 import zlib
 
+from .rba import hide_password, to_id
+
 WEEKDAYS = ('Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday')
 _WEEKDAY_BY_LOWER = {d.lower(): d for d in WEEKDAYS}
 PATTERN_TYPES = ('daily', 'weekly', 'monthly', 'never', 'run once')
@@ -276,9 +278,14 @@ def _read_entities(entities, config, tenant):
     return enriched
 
 
-def _read_script(script, config):
+def _read_script(script, config, scripts):
+    """customScript and parameter names: from the RBA store when it holds the script (``scripts``, api-behaviour §20),
+    else made up from the ids."""
     custom = script.get('customScript')
-    if isinstance(custom, dict):
+    info = scripts(custom.get('id')) if scripts is not None and isinstance(custom, dict) else None
+    if info is not None:
+        custom.update(name=info['name'], description=info['description'], platforms=info['platforms'])
+    elif isinstance(custom, dict):
         script_id = custom.get('id')
         custom.setdefault('name', 'Script %s' % script_id)
         custom.setdefault('description', 'Simulated RBA script %s' % script_id)
@@ -286,8 +293,19 @@ def _read_script(script, config):
     if isinstance(script.get('parameters'), list):
         for param in script['parameters']:
             if isinstance(param, dict):
-                param.setdefault('name', 'Parameter %s' % param.get('paramId'))
+                _read_parameter_name(param, info)
                 _read_macro(param, config)
+
+
+def _read_parameter_name(param, info):
+    """The script's name for this paramId; a PASSWORD parameter's value per the job_password_value knob."""
+    known = info['parameters'].get(to_id(param.get('paramId'))) if info is not None else None
+    if known is None:
+        param.setdefault('name', 'Parameter %s' % param.get('paramId'))
+        return
+    param['name'] = known['name']
+    if known['password']:
+        hide_password(param, 'value', info['password_mode'])
 
 
 def _read_macro(param, config):
@@ -313,8 +331,11 @@ def stringify_scalars(value):
     return value
 
 
-def read_form(stored, config, view='get', tenant=None):
-    """What the API returns for a stored job: view='get' (GET/create/update) or view='search' (search results)."""
+def read_form(stored, config, view='get', tenant=None, scripts=None):
+    """What the API returns for a stored job: view='get' (GET/create/update) or view='search' (search results).
+
+    ``scripts``: script id -> what a custom job shows of its RBA script (rba.job_script_lookup), or None.
+    """
     job = copy.deepcopy(stored)
     if view == 'search':
         job.pop('entities', None)
@@ -323,7 +344,7 @@ def read_form(stored, config, view='get', tenant=None):
     elif isinstance(job.get('entities'), list):
         job['entities'] = _read_entities(job['entities'], config, tenant)
     if isinstance(job.get('script'), dict):
-        _read_script(job['script'], config)
+        _read_script(job['script'], config, scripts)
     if isinstance(job.get('credentialSet'), dict):
         job['credentialSet'].setdefault('name', 'Credential set %s' % job['credentialSet'].get('uniqueId'))
     if config.booleans_as_strings:

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .config import SimConfig
 from .control import SimControl
-from . import resources
+from . import rba, rba_api, resources
 from .rewrites import matches_query, parse_query_string, read_form, stored_form, validate
 from .state import SimState
 
@@ -233,7 +233,7 @@ class _Handler(BaseHTTPRequestHandler):
         cfg = state.config_snapshot()
         method = self.command
         is_token = path in cfg.token_paths
-        is_api = path == '/api/v2' or path.startswith('/api/v2/')
+        is_api = path == '/api/v2' or path.startswith('/api/v2/') or path == rba.DOWNLOAD_PATH
         kind = 'token' if is_token else ('read' if method == 'GET' else 'write')
         query = _flat_query(query_string)
         if is_token:
@@ -362,8 +362,10 @@ class _Handler(BaseHTTPRequestHandler):
         return resp
 
     def _route(self, cfg, path, query_string, raw):
+        if path == rba.DOWNLOAD_PATH:
+            return Response(**rba_api.download(self.sim.state.rba, cfg, self.command, _flat_query(query_string)))
         segs = [unquote(s) for s in path.strip('/').split('/')][2:]
-        if len(segs) < 3 or segs[0] != 'tenants' or segs[2] not in ('jobs', 'resources'):
+        if len(segs) < 3 or segs[0] != 'tenants' or segs[2] not in ('jobs', 'resources', 'rba'):
             return Response(404, {'error': 'not_found', 'error_description': 'No such API: %s' % path})
         tenant, sub, method = segs[1], segs[3:], self.command
         if tenant not in cfg.tenants:
@@ -372,6 +374,8 @@ class _Handler(BaseHTTPRequestHandler):
             return Response(404, {'code': '0004', 'message': 'Tenant not found: %s' % tenant})
         if segs[2] == 'resources':
             table = {'GET': lambda: self._search_resources(cfg, tenant, query_string)} if sub == ['search'] else None
+        elif segs[2] == 'rba':
+            table = self._rba_table(cfg, tenant, sub, raw)
         else:
             table = self._jobs_table(cfg, tenant, sub, raw, query_string)
         if table is None:
@@ -402,6 +406,24 @@ class _Handler(BaseHTTPRequestHandler):
             table = None
         return table
 
+    def _rba_table(self, cfg, tenant, sub, raw):
+        """{method: handler} for a path under .../rba (rba_api.py), or None."""
+        table = rba_api.api_table(self.sim.state.rba, cfg, self.sim.url, tenant, sub, raw)
+        if table is None:
+            return None
+        return {method: (lambda answer=answer: Response(**answer())) for method, answer in table.items()}
+
+    def _job_view(self, cfg, stored, view, tenant):
+        """read_form, with a custom job's script name, parameter names (and PASSWORD values) from the RBA store."""
+        return read_form(stored, cfg, view, tenant, scripts=rba.job_script_lookup(self.sim.state.rba, tenant, cfg))
+
+    def _job_errors(self, cfg, tenant, job, creating):
+        """The 400 items of a job create/update: validate(), and the script references when custom_script_check."""
+        errors = validate(job, creating=creating) if cfg.validate else []
+        if cfg.custom_script_check and not errors:
+            errors = rba.custom_script_errors(self.sim.state.rba, tenant, job)
+        return errors
+
     @staticmethod
     def _not_found(cfg, job_id):
         if cfg.not_found_style == '500-0005':
@@ -419,18 +441,17 @@ class _Handler(BaseHTTPRequestHandler):
         body, error = self._json_body(raw)
         if error:
             return error
-        if cfg.validate:
-            errors = validate(body, creating=True)
-            if errors:
-                return Response(400, errors)
+        errors = self._job_errors(cfg, tenant, body, creating=True)
+        if errors:
+            return Response(400, errors)
         stored = self.sim.state.create_job(tenant, stored_form(body, cfg), created_field=cfg.created_time_field)
-        return Response(200, read_form(stored, cfg, 'get', tenant))
+        return Response(200, self._job_view(cfg, stored, 'get', tenant))
 
     def _get(self, cfg, tenant, job_id):
         stored = self.sim.state.get_job(tenant, job_id, created_field=cfg.created_time_field)
         if stored is None:
             return self._not_found(cfg, job_id)
-        return Response(200, read_form(stored, cfg, 'get', tenant))
+        return Response(200, self._job_view(cfg, stored, 'get', tenant))
 
     def _update(self, cfg, tenant, job_id, raw):
         body, error = self._json_body(raw)
@@ -442,16 +463,15 @@ class _Handler(BaseHTTPRequestHandler):
         current = state.get_job(tenant, job_id)
         if current is None:
             return self._not_found(cfg, job_id)
-        if cfg.validate:
-            candidate = dict(current, **body) if cfg.update_keeps_omitted_fields else body
-            errors = validate(candidate, creating=False)
-            if errors:
-                return Response(400, errors)
+        candidate = dict(current, **body) if cfg.update_keeps_omitted_fields else body
+        errors = self._job_errors(cfg, tenant, candidate, creating=False)
+        if errors:
+            return Response(400, errors)
         stored = state.update_job(tenant, job_id, stored_form(body, cfg), keep_omitted=cfg.update_keeps_omitted_fields,
                                   created_field=cfg.created_time_field)
         if stored is None:   # deleted concurrently
             return self._not_found(cfg, job_id)
-        return Response(200, read_form(stored, cfg, 'get', tenant))
+        return Response(200, self._job_view(cfg, stored, 'get', tenant))
 
     def _delete(self, cfg, tenant, job_id):
         if not self.sim.state.delete_job(tenant, job_id):
@@ -472,7 +492,7 @@ class _Handler(BaseHTTPRequestHandler):
         if cfg.query_filter == 'substring' and isinstance(text, str) and text:
             terms = parse_query_string(text)
             jobs = [j for j in jobs if matches_query(j, terms)]
-        return _search_page(cfg, query, jobs, lambda job: read_form(job, cfg, 'search', tenant))
+        return _search_page(cfg, query, jobs, lambda job: self._job_view(cfg, job, 'search', tenant))
 
     def _search_resources(self, cfg, tenant, query_string):
         """Resources search: queryString terms are hints (substring matches), see resources.py."""
@@ -531,6 +551,11 @@ class _Handler(BaseHTTPRequestHandler):
             return Response(200, job)
         if key[1:] == ('resources', 1) and method in ('GET', 'POST', 'DELETE'):
             return self._control_resources(method, query, body)
+        if parts and parts[0] == 'rba':
+            cfg = state.config_snapshot()
+            answer = rba_api.control(state.rba, method, parts[1:], query, body, cfg.tenants[0] if cfg.tenants else 'client_1')
+            if answer is not None:
+                return Response(**answer)
         if key == ('GET', 'faults', 1):
             return Response(200, state.fault_list())
         if key == ('POST', 'faults', 1):

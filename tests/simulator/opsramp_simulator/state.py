@@ -6,7 +6,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-# Mutable simulator state: jobs, tokens, request log, fault rules, rate-limit windows, counters.
+# Mutable simulator state: jobs, tokens, request log, fault rules, rate-limit windows, counters; the RBA store (rba.py).
 # Every public method takes the lock, so handler threads can call them concurrently.
 
 import copy
@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 
+from .rba import RbaStore
 from .resources import stored_resource
 from .rewrites import stored_form
 
@@ -108,6 +109,7 @@ class SimState:
         self.initial_config = config.copy()
         self.initial_resources = copy.deepcopy(list(resources or []))   # the start-up inventory, restored by reset
         self.generation = 0
+        self.rba = RbaStore(self.lock)   # RBA categories and scripts (api-behaviour §20)
         self._clear()
 
     # ------------------------------------------------------------ general
@@ -128,6 +130,7 @@ class SimState:
             'requests': 0, 'throttled': 0, 'faults_fired': 0, 'creates': 0, 'updates': 0, 'deletes': 0,
             'runs': 0, 'script_runs': 0, 'max_in_flight': 0, 'tokens_issued': 0,
         }
+        self.rba.clear()
         self.resources = {}            # id -> resource (search form, with clientUniqueId = its tenant)
         self.seed_resources(self.initial_resources)
 
@@ -440,4 +443,5 @@ class SimState:
                 'tokens_valid': valid, 'faults_active': sum(1 for r in self.faults if not r.exhausted),
                 'in_flight': self.in_flight,
             })
+            stats.update(self.rba.counts())
             return stats

@@ -62,6 +62,13 @@ class Api:
     def search(self, **params):
         return self.call('GET', '/search', params=params)
 
+    def rba(self, method, suffix='', tenant=None, **kwargs):
+        """A request under /api/v2/tenants/{tenant}/rba (suffix such as '/categories')."""
+        kwargs.setdefault('timeout', 10)
+        kwargs.setdefault('verify', self.verify)
+        url = '%s/api/v2/tenants/%s/rba%s' % (self.url, tenant or self.tenant, suffix)
+        return self.session.request(method, url, **kwargs)
+
     def search_resources(self, tenant=None, **params):
         url = '%s/api/v2/tenants/%s/resources/search' % (self.url, tenant or self.tenant)
         return self.session.get(url, params=params, timeout=10, verify=self.verify)
