@@ -268,8 +268,9 @@ def _without(body, *keys):
 BAD_SCRIPTS = [
     (script_body(executionType='FIRING_SQUAD'), 'executionType'),
     (_without(script_body(), 'executionType'), 'executionType'),
-    (script_body(command='uptime'), 'command'),                                         # both command and attachment
-    (script_body(executionType='COMMAND'), 'command'),                                  # COMMAND with an attachment
+    (script_body(command='uptime'), 'command: not both'),                               # both command and attachment
+    (script_body(executionType='COMMAND', command='uptime'), 'command: not both'),
+    (script_body(executionType='COMMAND'), 'command'),                                  # COMMAND with an attachment only
     (_without(script_body(executionType='COMMAND'), 'attachment'), 'command'),          # COMMAND without command
     (_without(script_body(), 'attachment'), 'attachment'),
     (script_body(attachment={'name': 'x.sh'}), 'attachment.file'),
@@ -288,10 +289,12 @@ BAD_SCRIPTS = [
 
 @pytest.mark.parametrize('body, field', BAD_SCRIPTS, ids=[field for _body, field in BAD_SCRIPTS])
 def test_bad_script_bodies_are_refused_and_nothing_is_stored(sim, api, body, field):
+    field, _sep, words = field.partition(': ')         # 'field: words the message must hold'
     category = new_category(api)
     resp = api.rba('POST', scripts_path(category), json=body)
     assert resp.status_code == 400, resp.text
     assert field in [item['fieldName'] for item in resp.json()]
+    assert words in ' '.join(item['message'] for item in resp.json())
     assert sim.control.rba()['scripts'] == []
     created = new_script(api, category)
     resp = api.rba('POST', scripts_path(category, created['id']), json=body)   # updates are checked alike
