@@ -85,14 +85,17 @@ class SimControl:
     def jobs(self, tenant=None):
         return self._call('GET', 'jobs', query={'tenant': tenant} if tenant else None)
 
-    def job(self, job_id):
-        """Stored job with its 'tenant', 'runs' and 'script_runs', or None when there is no such job."""
+    def _get_or_none(self, path):
         try:
-            return self._call('GET', 'jobs/' + quote(str(job_id), safe=''))
+            return self._call('GET', path)
         except SimControlError as exc:
             if exc.status == 404:
                 return None
             raise
+
+    def job(self, job_id):
+        """Stored job with its 'tenant', 'runs' and 'script_runs', or None when there is no such job."""
+        return self._get_or_none('jobs/' + quote(str(job_id), safe=''))
 
     def seed_job(self, job, tenant=None, raw=False):
         """Store a job directly (no validation, rate limit or log). Keeps job['id'] if given.
@@ -127,12 +130,7 @@ class SimControl:
 
     def rba_script(self, script_id):
         """One stored script (as in rba()['scripts']), or None when there is no such script."""
-        try:
-            return self._call('GET', 'rba/scripts/' + quote(str(script_id), safe=''))
-        except SimControlError as exc:
-            if exc.status == 404:
-                return None
-            raise
+        return self._get_or_none('rba/scripts/' + quote(str(script_id), safe=''))
 
     def seed_rba_categories(self, categories, tenant=None):
         """Store categories directly (no validation, rate limit or log): each {name, optional id, parent (id),

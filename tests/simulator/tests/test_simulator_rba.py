@@ -417,7 +417,7 @@ def test_duplicate_names_can_be_refused(sim, api, mode, status):
 
 def test_duplicate_names_are_allowed_by_default(sim, api):
     category = new_category(api)
-    ids = {new_script(api, category)['id'] for _ in range(2)}
+    ids = {new_script(api, category)['id'] for dummy in range(2)}
     new_category(api, 'Operations')
     assert len(ids) == 2 and len(sim.control.rba()['categories']) == 2
 
