@@ -6,6 +6,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(CURDIR)/$(VENV)/bin
+# the exact version of every package of $(VENV), one lock file per Python version, written by `make lock`
+LOCK := ci/constraints-py$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])').txt
 # scratch space of this checkout: derived from its path, so that two clones can run `make test` side by side
 WORK ?= /tmp/opsramp-automation-$(shell id -u)-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
 export WORK
@@ -31,7 +33,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help venv demo test quick units component sanity integration molecule lint changelog-lint docs-lint build stage clean bench
 .PHONY: render
-.PHONY: ecosystem lint-collections docs galaxy-check test-core-2.21
+.PHONY: ecosystem lint-collections docs galaxy-check test-core-2.21 lock
 .PHONY: reliability soak
 
 help:
@@ -47,14 +49,22 @@ help:
 	@echo "  reliability    - fault injection, bad input, secret leaks, TLS and a short soak, through the real modules"
 	@echo "  soak           - the long soak: SOAK_JOBS jobs (default $(SOAK_JOBS)) under random faults; report in $(WORK)"
 	@echo "  bench          - opsramp_jobs against loops of tasks (about an hour); results into docs/performance.md"
+	@echo "  lock           - re-resolve the toolchain from the ranges in ci/requirements*.txt, rewrite ci/constraints-*.txt"
 
-$(VENV)/.installed: ci/requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -r ci/requirements.txt
+# a new lock file reinstalls the virtualenv from scratch (CONTRIBUTING.md, "Toolchain versions")
+$(VENV)/.installed: ci/requirements.txt $(LOCK)
+	bash ci/venv.sh $(PYTHON) $(VENV) $(LOCK) ci/requirements.txt
 	bash ci/install-get-pip-stub.sh $(BIN)/python
 	touch $@
 
+ci/constraints-py%.txt:
+	@echo "no lock file $@ for Python $*: \`make lock PYTHON=$(PYTHON)\` writes one (CONTRIBUTING.md, \"Toolchain versions\")" >&2
+	@exit 1
+
 venv: $(VENV)/.installed
+
+lock:
+	PYTHON=$(PYTHON) bash ci/lock.sh
 
 stage: venv
 	@bash ci/stage.sh $(STAGE_ROOT) >/dev/null

@@ -2,17 +2,20 @@
 # make galaxy-check: run galaxy-importer, the code Galaxy runs on each upload, on the built tarball, offline.
 #   ci/galaxy-check.sh IMPORTER_VENV WORK_DIR TARBALL
 # galaxy-importer pins its own ansible-core, ansible-lint and flake8, so it lives in its own virtualenv
-# (IMPORTER_VENV, made with $PYTHON). It exits 0 even when it logs problems, so this script fails on any ERROR and on
+# (IMPORTER_VENV, made with $PYTHON, holding the versions of ci/constraints-importer-pyX.Y.txt: `make lock`).
+# It exits 0 even when it logs problems, so this script fails on any ERROR and on
 # any WARNING line, except the expected ones listed in ALLOWED below.
 set -euo pipefail
 venv=${1:?usage: galaxy-check.sh IMPORTER_VENV WORK_DIR TARBALL}
 work=${2:?usage: galaxy-check.sh IMPORTER_VENV WORK_DIR TARBALL}
 tarball=${3:?usage: galaxy-check.sh IMPORTER_VENV WORK_DIR TARBALL}
 python=${PYTHON:-python3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+requirements=$here/ci/requirements-importer.txt
+lock=$here/ci/constraints-importer-py$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])').txt
 
-if [ ! -f "$venv/.installed" ]; then
-  "$python" -m venv "$venv"
-  "$venv/bin/pip" install -q 'galaxy-importer>=0.4.44' 2>&1 | { grep -v '^WARNING: Location' || true; }
+if [ ! -f "$venv/.installed" ] || [ "$requirements" -nt "$venv/.installed" ] || [ "$lock" -nt "$venv/.installed" ]; then
+  bash "$here/ci/venv.sh" "$python" "$venv" "$lock" "$requirements"
   touch "$venv/.installed"
 fi
 

@@ -2,11 +2,16 @@
 # Put the collections that ansible-lint needs to resolve extras/awx/*.yml (awx.awx) under DEST/ansible_collections,
 # without Galaxy: the `ansible` package on the Python package index bundles awx.awx. Only awx/awx is extracted.
 #   ci/lint-collections.sh DEST
+# The ansible release is the one ci/constraints-lint-collections.txt pins (`make lock`), or $ANSIBLE_BUNDLE_VERSION.
 set -euo pipefail
 dest=${1:?usage: lint-collections.sh DEST}
-ansible_version=${ANSIBLE_BUNDLE_VERSION:-12.3.0}   # the ansible release that bundles the awx.awx used for lint
+lock=$(dirname "$0")/constraints-lint-collections.txt
+ansible_version=${ANSIBLE_BUNDLE_VERSION:-$(sed -n 's/^ansible==//p' "$lock")}
+[ -n "$ansible_version" ] || { echo "$lock pins no ansible release: run make lock" >&2; exit 1; }
 python=${PYTHON:-python3}
-[ -f "$dest/ansible_collections/awx/awx/MANIFEST.json" ] && exit 0
+stamp=$dest/.awx-from-ansible   # the ansible release awx.awx was taken from
+[ "$(cat "$stamp" 2>/dev/null)" = "$ansible_version" ] && exit 0
+rm -rf "$dest/ansible_collections/awx/awx"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$python" -m pip download -q --no-deps --only-binary=:all: "ansible==$ansible_version" -d "$tmp" 2>&1 \
@@ -22,3 +27,4 @@ with zipfile.ZipFile(wheel) as archive:
     archive.extractall(dest, members)
 print('awx.awx from %s: %d files' % (wheel.rsplit('/', 1)[-1], len(members)))
 PY
+echo "$ansible_version" >"$stamp"

@@ -4,7 +4,8 @@
 #   ci/test-core.sh VENV STAGE_ROOT
 # ansible-core 2.20 and later need Python >= 3.12, and the default python3 (3.11) resolves ansible-core 2.19, so VENV
 # is made with a Python 3.12 interpreter: $PYTHON312 if set, else pyenv's newest 3.12.x, else python3.12 on PATH
-# (a pyenv shim that does not work is skipped). Without one, the step is skipped with a message, and exits 0.
+# (a pyenv shim that does not work is skipped; ci/find-python.sh). Without one, the step is skipped with a message, and
+# exits 0. VENV holds the versions of ci/constraints-py3.12.txt (`make lock`), hence ansible-core 2.21.
 set -euo pipefail
 venv=${1:?usage: test-core.sh VENV STAGE_ROOT}
 stage_root=${2:?usage: test-core.sh VENV STAGE_ROOT}
@@ -12,23 +13,12 @@ series=2.21
 here=$(cd "$(dirname "$0")/.." && pwd)
 stage=$stage_root/ansible_collections/opsramp/automation
 
-works() {  # a real Python 3.12 that can make a virtualenv
-  [ -n "$1" ] && [ -x "$1" ] && "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null
-}
-candidates=("${PYTHON312:-}")
-if command -v pyenv >/dev/null 2>&1; then
-  while IFS= read -r p; do candidates+=("$p"); done < <(printf '%s\n' "$(pyenv root)"/versions/3.12*/bin/python3.12 | sort -rV)
-fi
-candidates+=("$(command -v python3.12 || true)" /usr/local/bin/python3.12 /usr/bin/python3.12)
-python=
-for candidate in "${candidates[@]}"; do
-  if works "$candidate"; then python=$candidate; break; fi
-done
-if [ -z "$python" ]; then
+if ! python=$(bash "$here/ci/find-python.sh" 3.12); then
   echo "SKIPPED test-core-$series: no Python 3.12 interpreter found (tried \$PYTHON312, pyenv 3.12.x, python3.12 on PATH)."
   echo "SKIPPED test-core-$series: ansible-core $series was NOT tested. Install Python 3.12 or set PYTHON312=/path/to/python3.12."
   exit 0
 fi
+lock=$here/ci/constraints-py3.12.txt
 
 timed() {
   local label=$1 start=$SECONDS
@@ -38,11 +28,9 @@ timed() {
 }
 
 setup() {
-  if [ ! -f "$venv/.installed" ] || [ "$here/ci/requirements.txt" -nt "$venv/.installed" ]; then
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/pip" install -q -r "$here/ci/requirements.txt" "ansible-core>=$series,<2.$((${series#2.} + 1))" 2>&1 \
-      | { grep -v '^WARNING: Location' || true; }
+  if [ ! -f "$venv/.installed" ] || [ "$here/ci/requirements.txt" -nt "$venv/.installed" ] \
+    || [ "$lock" -nt "$venv/.installed" ]; then
+    bash "$here/ci/venv.sh" "$python" "$venv" "$lock" "$here/ci/requirements.txt"
     touch "$venv/.installed"
   fi
   bash "$here/ci/install-get-pip-stub.sh" "$venv/bin/python"

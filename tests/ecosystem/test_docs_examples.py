@@ -278,7 +278,8 @@ def clean_checkout(dest):
     subprocess.run('git init -q && git add -A', shell=True, cwd=dest, check=True)
     up_to_date = subprocess.run(['make', '-q', '.venv/.installed'], cwd=dest, check=False, stdout=subprocess.DEVNULL)
     if up_to_date.returncode != 0:  # make would rebuild the test's own virtualenv through the link
-        pytest.fail('%s/.installed is missing or older than ci/requirements.txt: run make venv' % os.path.dirname(BIN))
+        pytest.fail('%s/.installed is missing or older than ci/requirements.txt or its lock file: run make venv'
+                    % os.path.dirname(BIN))
     return dest
 
 
