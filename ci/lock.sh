@@ -24,6 +24,7 @@ if [ "${1:-}" = --check ]; then
   diff -U0 --label "$lock" --label "installed in $venv" <(grep -Ev '^[[:space:]]*(#|$)' "$lock") <(frozen "$venv") >&2
   exit
 fi
+[ $# = 0 ] || { echo "usage: lock.sh, or lock.sh --check LOCK VENV" >&2; exit 2; }
 
 python=${PYTHON:-python3}
 scratch=$(mktemp -d -t opsramp-automation-lock.XXXXXX)

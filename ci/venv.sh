@@ -12,7 +12,7 @@ lock=${3:?usage: venv.sh PYTHON VENV LOCK REQUIREMENTS_FILE...}
 shift 3
 [ $# -gt 0 ] || { echo "usage: venv.sh PYTHON VENV LOCK REQUIREMENTS_FILE..." >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
-stale="$lock does not match $*: run \`make lock\` to refresh it (CONTRIBUTING.md, \"Toolchain versions\")"
+refresh="run \`make lock\` to refresh $lock from $* (CONTRIBUTING.md, \"Toolchain versions\")"
 if [ ! -f "$lock" ]; then
   echo "no lock file $lock: \`make lock\` writes it (CONTRIBUTING.md, \"Toolchain versions\")" >&2
   exit 1
@@ -24,7 +24,10 @@ rm -rf "$venv"
 "$python" -m venv "$venv"
 # the machine's pip configuration may add local package locations that do not exist: pip warns about each one
 "$venv/bin/pip" install -q "${requirements[@]}" -c "$lock" 2>&1 | { grep -v '^WARNING: Location' || true; } || {
-  echo "pip could not install $* within $lock; if a range changed, $stale" >&2
+  echo "pip could not install $* within the versions of $lock. If a range changed there, $refresh." >&2
   exit 1
 }
-"$here/lock.sh" --compare "$lock" "$venv" || { echo "$stale" >&2; exit 1; }
+bash "$here/lock.sh" --check "$lock" "$venv" || {
+  echo "$venv does not hold exactly the versions of $lock (above: - lock file, + installed): $refresh." >&2
+  exit 1
+}
