@@ -41,6 +41,11 @@ CHOICES = {
     'rba_category_move': ('ignored', 'applied'),
     'rba_delete_with_subcategories': ('cascade', 'refuse'),
     'rba_category_path': ('strict', 'ignored'),
+    'client_search_fields': ('sample', 'full'),
+    'client_default_status': ('all', 'active'),
+    'client_tenant_listing': ('403', '404', 'empty'),
+    'denied_tenant_status': (401, 403),
+    'rate_limit_scope': ('path', 'credentials'),
 }
 
 # Knobs that only matter when the server starts; changing them at run time has no effect.
@@ -92,6 +97,12 @@ class SimConfig:
     resource_query_filter: str = 'substring'    # 'substring' (documented keys as hints) or 'ignore'
     resource_default_state: str = 'all'         # states a search without a state: term returns
 
+    # --- partners and their clients (api-behaviour §21); paging and shape as for jobs
+    client_search_fields: str = 'sample'        # 'sample' (the example's keys) or 'full' (the whole record)
+    client_default_status: str = 'all'          # clients a search without activeStatus lists: 'all' or 'active'
+    client_tenant_listing: str = '403'          # a clients search on a client's id: '403', '404' or 'empty'
+    denied_tenant_status: int = 401             # credentials acting outside their tenant: 401 or 403
+
     # --- rewrites (§6, §7, §9)
     numeric_ids_as_int: bool = True         # customScript.id / paramId "7" -> 7
     list_style: str = 'canonical'           # weekDays / dayOfMonth: 'canonical', 'compact', 'as_sent'
@@ -132,6 +143,7 @@ class SimConfig:
     read_limit: int = 0                     # 0 = unlimited (headers still sent)
     write_limit: int = 0
     quote_rate_headers: bool = False
+    rate_limit_scope: str = 'path'          # 'path' (the tenant in the path) or 'credentials' (the token's tenant, §21)
 
     def to_dict(self, mask_secrets=True):
         data = dataclasses.asdict(self)

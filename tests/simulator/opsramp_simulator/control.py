@@ -153,6 +153,27 @@ class SimControl:
     def delete_rba(self):
         return self._call('DELETE', 'rba')
 
+    def seed_partner(self, partner, clients=None, count=0, name=None):
+        """Add a partner with clients: ``clients`` (objects: uniqueId, name, status active/suspended/terminated,
+        timeZone, any other key of a client record) and ``count`` generated ones (``Client 001``...). Returns
+        ``{'partner': ..., 'clients': [the clients added]}``; a client's ``uniqueId`` is its tenant id."""
+        return self._call('POST', 'partners', {'partner': partner, 'name': name, 'clients': clients, 'count': count})
+
+    def partners(self):
+        """Every partner with its clients (each with its ``status`` and ``partner``)."""
+        return self._call('GET', 'partners')
+
+    def delete_partners(self):
+        return self._call('DELETE', 'partners')
+
+    def seed_integration(self, client_id, client_secret, tenant):
+        """Credentials whose tokens may act only on ``tenant`` (and on its clients, when it is a partner)."""
+        return self._call('POST', 'integrations', {'client_id': client_id, 'client_secret': client_secret,
+                                                   'tenant': tenant})
+
+    def integrations(self):
+        return self._call('GET', 'integrations')
+
     def add_faults(self, rules):
         if isinstance(rules, dict):
             rules = [rules]

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .config import SimConfig
 from .control import SimControl
-from . import rba, rba_api, resources
+from . import partners, rba, rba_api, resources
 from .rewrites import matches_query, parse_query_string, read_form, stored_form, validate
 from .state import SimState
 
@@ -323,12 +323,17 @@ class _Handler(BaseHTTPRequestHandler):
             return Response(405, {'error': 'method_not_allowed', 'error_description': "Request method '%s' not supported" % self.command},
                             headers=[('Allow', 'POST')])
         form = self._token_form(raw, query_string)
-        if form.get('client_id') != cfg.client_id or form.get('client_secret') != cfg.client_secret:
+        default_credentials = form.get('client_id') == cfg.client_id and form.get('client_secret') == cfg.client_secret
+        scope = None if default_credentials else self.sim.state.partners.integration_tenant(form.get('client_id'),
+                                                                                             form.get('client_secret'))
+        if not default_credentials and scope is None:
             return Response(401, BAD_CREDENTIALS)
         grant = form.get('grant_type')
         if grant != 'client_credentials':
             return Response(400, {'error': 'unsupported_grant_type', 'error_description': 'Unsupported grant type: %s' % grant})
         token = self.sim.state.issue_token(cfg.expires_in)
+        if scope is not None:
+            self.sim.state.partners.bind_token(token, scope)
         expires = str(cfg.expires_in) if cfg.expires_in_as_string else cfg.expires_in
         return Response(200, {'access_token': token, 'token_type': 'bearer', 'expires_in': expires, 'scope': 'global:manage'},
                         headers=[('Cache-Control', 'no-store'), ('Pragma', 'no-cache')])
@@ -353,26 +358,30 @@ class _Handler(BaseHTTPRequestHandler):
             headers = self._rate_headers(cfg, *state.rate(tenant, bucket, consume=False)[1:])
             headers.append(('WWW-Authenticate', 'Bearer error="invalid_token", error_description="Invalid access token"'))
             return Response(status, INVALID_TOKEN, headers=headers)
-        allowed, limit, remaining, reset = state.rate(tenant, bucket, consume=True)
+        allowed, limit, remaining, reset = state.rate(state.partners.rate_key(cfg, token, tenant), bucket, consume=True)
         headers = self._rate_headers(cfg, limit, remaining, reset)
         if not allowed:
             return Response(429, THROTTLED, headers=headers)
-        resp = self._route(cfg, path, query_string, raw)
+        resp = self._route(cfg, path, query_string, raw, token)
         resp.headers = headers + resp.headers
         return resp
 
-    def _route(self, cfg, path, query_string, raw):
+    def _route(self, cfg, path, query_string, raw, token=None):
         if path == rba.DOWNLOAD_PATH:
             return Response(**rba_api.download(self.sim.state.rba, cfg, self.command, _flat_query(query_string)))
         segs = [unquote(s) for s in path.strip('/').split('/')][2:]
-        if len(segs) < 3 or segs[0] != 'tenants' or segs[2] not in ('jobs', 'resources', 'rba'):
+        if len(segs) < 3 or segs[0] != 'tenants' or segs[2] not in ('jobs', 'resources', 'rba', 'clients'):
             return Response(404, {'error': 'not_found', 'error_description': 'No such API: %s' % path})
         tenant, sub, method = segs[1], segs[3:], self.command
-        if tenant not in cfg.tenants:
+        if tenant not in cfg.tenants and not self.sim.state.partners.knows(tenant):
             if cfg.unknown_tenant_status == 403:
                 return Response(403, {'error': 'access_denied', 'error_description': 'Access is denied to tenant %s' % tenant})
             return Response(404, {'code': '0004', 'message': 'Tenant not found: %s' % tenant})
-        if segs[2] == 'resources':
+        if not self.sim.state.partners.may_act_on(token, tenant):
+            return Response(cfg.denied_tenant_status, partners.ACCESS_DENIED)
+        if segs[2] == 'clients':
+            table = {'GET': lambda: self._clients(cfg, tenant, sub, query_string)}
+        elif segs[2] == 'resources':
             table = {'GET': lambda: self._search_resources(cfg, tenant, query_string)} if sub == ['search'] else None
         elif segs[2] == 'rba':
             table = self._rba_table(cfg, tenant, sub, raw)
@@ -508,6 +517,15 @@ class _Handler(BaseHTTPRequestHandler):
                  if resources.matches(r, terms, cfg.resource_default_state)]
         return _search_page(cfg, query, found, lambda resource: resource)
 
+    def _clients(self, cfg, tenant, sub, query_string):
+        """A partner's clients: the search (paged), the minimal list, one client (api-behaviour §21)."""
+        query = _flat_query(query_string)
+        try:
+            items, paged = self.sim.state.partners.clients_answer(cfg, tenant, sub, query)
+        except partners.Refusal as refusal:
+            return Response(refusal.status, refusal.body)
+        return _search_page(cfg, query, items, lambda item: item) if paged else Response(200, items)
+
     # ------------------------------------------------------------ /_sim/ control API (no auth, no log, no faults)
 
     def _control(self, path, query_string, raw):
@@ -556,6 +574,8 @@ class _Handler(BaseHTTPRequestHandler):
             answer = rba_api.control(state.rba, method, parts[1:], query, body, cfg.tenants[0] if cfg.tenants else 'client_1')
             if answer is not None:
                 return Response(**answer)
+        if key[1:] in (('partners', 1), ('integrations', 1)):
+            return self._control_partners(method, parts[0], body)
         if key == ('GET', 'faults', 1):
             return Response(200, state.fault_list())
         if key == ('POST', 'faults', 1):
@@ -579,6 +599,21 @@ class _Handler(BaseHTTPRequestHandler):
             return Response(200, {'deleted': state.delete_all_resources()})
         items = body if isinstance(body, list) else [body]
         return Response(200, state.seed_resources(items, tenant=query.get('tenant') or None))
+
+    def _control_partners(self, method, what, body):
+        store = self.sim.state.partners
+        if what == 'integrations':
+            if method == 'POST':
+                body = body if isinstance(body, dict) else {}
+                return Response(200, store.seed_integration(body.get('client_id'), body.get('client_secret'), body.get('tenant')))
+            return Response(200, store.control_integrations())
+        if method == 'POST':
+            body = body if isinstance(body, dict) else {}
+            return Response(200, store.seed_partner(body.get('partner'), name=body.get('name'), clients=body.get('clients'),
+                                                    count=body.get('count')))
+        if method == 'DELETE':
+            return Response(200, {'deleted': store.delete_all()})
+        return Response(200, store.control_partners())
 
     def _seed(self, body, query):
         if not isinstance(body, dict):

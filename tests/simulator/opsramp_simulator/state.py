@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 
+from .partners import PartnerStore
 from .rba import RbaStore
 from .resources import stored_resource
 from .rewrites import stored_form
@@ -133,6 +134,7 @@ class SimState:
         self.rba.clear()
         self.resources = {}            # id -> resource (search form, with clientUniqueId = its tenant)
         self.seed_resources(self.initial_resources)
+        self.partners = PartnerStore()  # partners, their clients, integrations and token scopes (api-behaviour §21)
 
     def reset(self, config=False):
         with self.lock:
@@ -438,7 +440,7 @@ class SimState:
             valid = sum(1 for t, exp in self.tokens.items() if t not in self.expired and exp > now)
             stats = dict(self.counters)
             stats.update({
-                'jobs': len(self.jobs), 'resources': len(self.resources), 'jobs_by_tenant': by_tenant, 'runs_by_job': runs, 'script_runs_by_job': script_runs,
+                'jobs': len(self.jobs), 'resources': len(self.resources), 'clients': len(self.partners.clients), 'jobs_by_tenant': by_tenant, 'runs_by_job': runs, 'script_runs_by_job': script_runs,
                 'logged_requests': len(self.log), 'logged_by_kind': by_kind, 'logged_by_status': by_status,
                 'tokens_valid': valid, 'faults_active': sum(1 for r in self.faults if not r.exhausted),
                 'in_flight': self.in_flight,
