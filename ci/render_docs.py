@@ -1,8 +1,8 @@
 """Rewrite what ansible-test and ansible-doc read without running the code, from the tables it is derived from.
 
-* The doc fragments' DOCUMENTATION literals: from the connection options (plugins/module_utils/_http/config.py) and
-  the job table (plugins/module_utils/_jobs/table.py). ansible-test reads them without running them, so they must
-  hold YAML literals.
+* The doc fragments' literals: from the connection options (plugins/module_utils/_http/config.py, also as the
+  inventory plugin takes them) and the job table (plugins/module_utils/_jobs/table.py). ansible-test reads them
+  without running them, so they must hold YAML literals.
 * In each schedule role (roles/*_job, not export_jobs), the part of meta/argument_specs.yml that documents the job and
   connection options the role passes to opsramp_job, and the part of vars/main.yml that passes them: between the
   "BEGIN rendered" and "END rendered" lines. The rest of those files is the role's own.
@@ -34,12 +34,15 @@ else:  # import the tables from a staged copy of the working tree, where the col
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import options  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS  # noqa: E402
+from ansible_collections.opsramp.automation.plugins.module_utils._tenants import inventory_options  # noqa: E402
 
-FRAGMENTS = {
-    'connection.py': options.connection_doc_fragment,
-    'job.py': lambda: dict(options=JOBS.model.doc()),
-    'job_list.py': lambda: dict(options=JOBS.list_doc()),
-}
+# (file, literal, table): each literal of each fragment file and the table it is rendered from
+FRAGMENTS = [
+    ('connection.py', 'DOCUMENTATION', options.connection_doc_fragment),
+    ('connection.py', 'INVENTORY', inventory_options.inventory_connection_doc_fragment),
+    ('job.py', 'DOCUMENTATION', lambda: dict(options=JOBS.model.doc())),
+    ('job_list.py', 'DOCUMENTATION', lambda: dict(options=JOBS.list_doc())),
+]
 SCHEDULE_ROLES = ('daily_job', 'weekly_job', 'monthly_job', 'run_once_job')
 # the job options a schedule role declares itself (its schedule is built from variables of its own)
 ROLE_OWN_OPTIONS = ('id', 'name', 'schedule')
@@ -79,8 +82,8 @@ def role_vars(role):
             + collect('connection', [option['name'] for option in CONNECTION_OPTIONS]))
 
 
-def rewrite_fragment(text, table):
-    return re.sub(r"(    DOCUMENTATION = r''')\n.*?(''')", lambda m: m.group(1) + '\n' + render(table()) + m.group(2),
+def rewrite_fragment(text, literal, table):
+    return re.sub(r"(    %s = r''')\n.*?(''')" % literal, lambda m: m.group(1) + '\n' + render(table()) + m.group(2),
                   text, count=1, flags=re.S)
 
 
@@ -94,8 +97,9 @@ def rewrite_region(text, body, indent=''):
 
 def targets():
     """(path, function of the file's text giving the rendered text)."""
-    for name, table in FRAGMENTS.items():
-        yield os.path.join('plugins', 'doc_fragments', name), lambda text, table=table: rewrite_fragment(text, table)
+    for name, literal, table in FRAGMENTS:
+        yield (os.path.join('plugins', 'doc_fragments', name),
+               lambda text, literal=literal, table=table: rewrite_fragment(text, literal, table))
     for role in SCHEDULE_ROLES:
         yield (os.path.join('roles', role, 'meta', 'argument_specs.yml'),
                lambda text, role=role: rewrite_region(text, role_spec(role), '      '))

@@ -86,6 +86,105 @@ options:
     default: 4
 '''
 
+    # The same table for the tenants inventory plugin, partner_id in the place of tenant_id, with each option's
+    # environment variables where Ansible's configuration reads them (module_utils._tenants.inventory_options).
+    INVENTORY = r'''
+options:
+  url:
+    description:
+      - Base URL of the OpsRamp API, for example C(https://acme.api.opsramp.com).
+      - The API paths (C(/api/v2/...)) and the token path are appended to it, so it must not end in C(/api/v2) (the task
+        fails before any request, saying what to drop); a trailing slash is ignored.
+      - 'A plain C(http://) URL sends the client secret and the tokens unencrypted: the task warns, unless the host is this
+        machine (C(localhost), C(127.0.0.1), C(::1)).'
+      - If not set, the value of the E(OPSRAMP_URL) environment variable is used.
+      - Required, here or in E(OPSRAMP_URL).
+    type: str
+    env:
+      - name: OPSRAMP_URL
+  partner_id:
+    description:
+      - Id of the partner (C(msp_123)) whose client tenants become the inventory hosts.
+      - 'The credentials must be those of an integration of this partner: a client integration may not list its partner''s
+        clients.'
+      - If not set, the value of the E(OPSRAMP_PARTNER_ID) or E(OPSRAMP_TENANT_ID) environment variable is used, the first
+        one set.
+      - Required, here or in E(OPSRAMP_PARTNER_ID) or E(OPSRAMP_TENANT_ID).
+    type: str
+    env:
+      - name: OPSRAMP_TENANT_ID
+      - name: OPSRAMP_PARTNER_ID
+  client_id:
+    description:
+      - Key of an OpsRamp OAuth2 custom integration (client-credentials grant).
+      - Required with O(client_secret) unless O(access_token) is given.
+      - If not set, the value of the E(OPSRAMP_CLIENT_ID) environment variable is used.
+    type: str
+    env:
+      - name: OPSRAMP_CLIENT_ID
+  client_secret:
+    description:
+      - Secret of the OAuth2 custom integration named by O(client_id).
+      - If not set, the value of the E(OPSRAMP_CLIENT_SECRET) environment variable is used.
+    type: str
+    env:
+      - name: OPSRAMP_CLIENT_SECRET
+  access_token:
+    description:
+      - A bearer token issued earlier, used instead of O(client_id) and O(client_secret).
+      - Saves one token request per task. The task fails, without retrying, once the token expires.
+      - If not set, the value of the E(OPSRAMP_ACCESS_TOKEN) environment variable is used.
+    type: str
+    env:
+      - name: OPSRAMP_ACCESS_TOKEN
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of the OpsRamp API.
+      - 'Turn this off only for testing: the task then warns on every run. It has no effect on an C(http://) O(url), which
+        has no TLS.'
+      - If not set, the value of the E(OPSRAMP_VALIDATE_CERTS) environment variable is used.
+    type: bool
+    env:
+      - name: OPSRAMP_VALIDATE_CERTS
+    default: true
+  ca_path:
+    description:
+      - Path to a PEM file of CA certificates to trust instead of the system bundle, for example the CA of a corporate TLS-inspecting
+        proxy. Ignored when O(validate_certs=false).
+      - If not set, the value of the E(OPSRAMP_CA_PATH) environment variable is used.
+    type: path
+    env:
+      - name: OPSRAMP_CA_PATH
+  timeout:
+    description:
+      - Seconds to wait for OpsRamp to connect and to answer each request.
+      - If not set, the value of the E(OPSRAMP_TIMEOUT) environment variable is used.
+    type: float
+    env:
+      - name: OPSRAMP_TIMEOUT
+    default: 30
+  token_path:
+    description:
+      - Path of the OAuth2 token endpoint, appended to O(url).
+      - Older tenants use C(/auth/oauth/token); when the default answers 404 the client tries that one once.
+      - If not set, the value of the E(OPSRAMP_TOKEN_PATH) environment variable is used.
+    type: str
+    env:
+      - name: OPSRAMP_TOKEN_PATH
+    default: /tenancy/auth/oauth/token
+  max_retries:
+    description:
+      - How many times a request is retried after a rate-limit answer (429), a transient server error (502, 503, 504, or
+        500 with OpsRamp code C(0005)) or a connection error.
+      - 'Creates, updates and runs are retried only when OpsRamp said it did not execute them (429): they are never sent
+        twice blindly.'
+      - If not set, the value of the E(OPSRAMP_MAX_RETRIES) environment variable is used.
+    type: int
+    env:
+      - name: OPSRAMP_MAX_RETRIES
+    default: 4
+'''
+
     ACTION_GROUP = r'''
 attributes:
   action_group:

@@ -16,6 +16,7 @@ from ansible_collections.opsramp.automation.plugins.doc_fragments import connect
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import options
 from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
+from ansible_collections.opsramp.automation.plugins.module_utils._tenants import inventory_options
 
 
 class _IndentedDumper(yaml.SafeDumper):
@@ -29,9 +30,10 @@ def render(data):
 
 @pytest.mark.parametrize('fragment, table', [
     (connection.ModuleDocFragment.DOCUMENTATION, options.connection_doc_fragment),
+    (connection.ModuleDocFragment.INVENTORY, inventory_options.inventory_connection_doc_fragment),
     (job.ModuleDocFragment.DOCUMENTATION, lambda: dict(options=JOBS.model.doc())),
     (job_list.ModuleDocFragment.DOCUMENTATION, lambda: dict(options=JOBS.list_doc())),
-], ids=['connection', 'job', 'job_list'])
+], ids=['connection', 'connection.INVENTORY', 'job', 'job_list'])
 def test_fragment_is_rendered_from_its_table(fragment, table):
     expected = table()
     assert yaml.safe_load(fragment) == expected, (
