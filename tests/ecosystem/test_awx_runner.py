@@ -16,13 +16,14 @@ __metaclass__ = type
 import os
 import shutil
 import stat
+import subprocess
 
 import ansible_runner
 import pytest
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from conftest import BIN, ROOT
+from conftest import BIN, ROOT, tool
 
 CREDENTIAL_TYPE = os.path.join(ROOT, 'extras', 'awx', 'credential_type.yml')
 PROJECT = os.path.join(ROOT, 'examples', 'awx')
@@ -197,3 +198,89 @@ def test_credential_type_validate_certs_is_injected_as_a_boolean(credential):
 
     assert boolean(render_injected_env(credential)['OPSRAMP_VALIDATE_CERTS']) is True
     assert boolean(render_injected_env(dict(credential, validate_certs=False))['OPSRAMP_VALIDATE_CERTS']) is False
+
+
+# ---------------------------------------------------------------------------------------------------- job slicing
+# A partner's clients as the inventory (examples/msp), and a job template with job slicing: AWX syncs the inventory
+# source once (ansible-inventory --list --export with the credential's environment), then runs one job per slice,
+# each with an inventory of its own hosts: the hosts sorted by name, slice N of M taking every Mth from the Nth
+# (awx/main/models/inventory.py, Inventory.get_sliced_hosts). The slices share nothing, not even a token.
+
+MSP_PROJECT = os.path.join(ROOT, 'examples', 'msp')
+MSP_PARTNER, MSP_KEY = 'msp_7', 'msp-partner-key'
+MSP_SLICES = 2
+MSP_BASELINE = ['msp-nightly-config-backup', 'msp-weekly-ad-checklist', 'msp-weekly-asset-inventory']
+
+
+class _UnsafeAsText(yaml.SafeLoader):
+    """Reads ansible-inventory's YAML, whose values from the API come tagged !unsafe, as plain text."""
+
+
+_UnsafeAsText.add_constructor('!unsafe', lambda loader, node: loader.construct_scalar(node))
+
+
+def sync_inventory(project, environment, installed_collections):
+    """The inventory update of an inventory source "Sourced from a Project" (inventory/clients.opsramp_tenants.yml)."""
+    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=installed_collections, ANSIBLE_NOCOLOR='1',
+               ANSIBLE_CONFIG=os.path.join(project, 'ansible.cfg'), **environment)
+    listed = subprocess.run([tool('ansible-inventory'), '-i', os.path.join('inventory', 'clients.opsramp_tenants.yml'),
+                             '--list', '--export', '--yaml'], cwd=project, env=env, check=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    return yaml.load(listed.stdout, Loader=_UnsafeAsText)
+
+
+def sliced_inventory(synced, slice_number, slice_count):
+    """What AWX gives slice ``slice_number``: its hosts (round robin over the hosts sorted by name), with their
+    variables, in the groups they belong to, with the groups' variables."""
+    clients = synced['all']['children']['opsramp_clients']
+    hosts = sorted(clients['hosts'])[slice_number - 1::slice_count]
+    group = dict(vars=clients.get('vars', {}), hosts=dict((name, clients['hosts'][name]) for name in hosts))
+    return dict(all=dict(children=dict(opsramp_clients=group))), hosts
+
+
+def test_sliced_job_each_slice_touches_only_its_clients(simulator, installed_collections, client_secret, tmp_path,
+                                                        monkeypatch):
+    for name in list(os.environ):
+        if name.startswith('OPSRAMP_'):
+            monkeypatch.delenv(name)
+    clients = [c['uniqueId'] for c in simulator.control.seed_partner(MSP_PARTNER, count=6)['clients']]
+    simulator.control.seed_integration(MSP_KEY, client_secret, MSP_PARTNER)
+    simulator.control.seed_resources([dict(id='sw-' + client, name='core-sw-01', tenant=client) for client in clients])
+    # the partner's credential: the inventory source and the job template use the same one
+    injected = render_injected_env(dict(url=simulator.url, tenant_id=MSP_PARTNER, client_id=MSP_KEY,
+                                        client_secret=client_secret, validate_certs=True))
+    project = str(tmp_path / 'project')
+    shutil.copytree(MSP_PROJECT, project)
+    inventory_file = os.path.join(project, 'inventory', 'clients.opsramp_tenants.yml')
+    with open(inventory_file) as f:
+        source = f.read().replace('~/.cache/opsramp.automation/tenants', str(tmp_path / 'cache'))
+    with open(inventory_file, 'w') as f:
+        f.write(source)
+    synced = sync_inventory(project, injected, installed_collections)
+    assert sorted(synced['all']['children']['opsramp_clients']['hosts']) == clients
+    assert synced['all']['children']['opsramp_clients']['vars']['msp_prefix'] == 'msp-'   # group_vars, exported
+    simulator.control.clear_requests()
+
+    touched, tokens = {}, []
+    for slice_number in range(1, MSP_SLICES + 1):
+        inventory, hosts = sliced_inventory(synced, slice_number, MSP_SLICES)
+        pdd = tmp_path / ('slice%d' % slice_number)
+        shutil.copytree(project, str(pdd / 'project'), ignore=shutil.ignore_patterns('inventory'))
+        envvars = dict(injected, PATH=BIN + os.pathsep + os.environ.get('PATH', ''), ANSIBLE_NOCOLOR='1',
+                       ANSIBLE_COLLECTIONS_PATH=installed_collections)
+        runner = ansible_runner.run(private_data_dir=str(pdd), playbook='baseline.yml', inventory=inventory,
+                                    envvars=envvars, quiet=True, suppress_env_files=True)
+        assert (runner.status, runner.rc) == ('successful', 0), runner.stdout.read()
+        assert sorted(runner.stats['changed']) == hosts and not runner.stats['failures']
+        log = simulator.control.requests(clear=True)
+        touched[slice_number] = sorted(set(entry['path'].split('/')[4] for entry in log if entry['kind'] == 'write'))
+        tokens.append(len([entry for entry in log if entry['kind'] == 'token']))
+        assert touched[slice_number] == hosts, 'slice %d wrote to other clients than its own' % slice_number
+        for client in hosts:
+            assert sorted(job['name'] for job in simulator.control.jobs(tenant=client)) == MSP_BASELINE[:(
+                2 if client == 'client_1003' else 3)]      # the example's host_vars/client_1003.yml: no asset inventory
+        assert_no_leak(pdd, client_secret)
+
+    assert touched == {1: clients[0::2], 2: clients[1::2]}
+    assert tokens == [1, 1]                  # one token per slice: each slice is a job of its own
+    assert sum(len(simulator.control.jobs(tenant=client)) for client in clients) == 3 * len(clients) - 1
