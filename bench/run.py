@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Benchmark: reconcile N converged jobs (A) with one opsramp_jobs task, (B) with a loop of opsramp_job, (C) with
 plain ansible.builtin.uri calls, against the simulator with realistic latency; then (A) again where the tenant's rate
-limit binds. Measures wall time, API requests per job (from the simulator's request log) and the peak RSS of the
+limit binds; and (P) opsramp_jobs on every client of a partner, with one token for the run or one per client. Measures wall time, API requests per job (from the simulator's request log) and the peak RSS of the
 ansible-playbook process tree, and writes the results into docs/performance.md between its bench markers.
 
     make bench                                   # the full run (about 25 minutes)
@@ -34,8 +34,12 @@ CLIENT_ID = 'demo-client'
 CLIENT_SECRET = 'demo-secret'
 START_DATE = '2026-01-01T02:00:00+0000'
 # docs/performance.md holds each group's results between its markers: <!-- bench:start --> ... <!-- bench:end -->
-# (group "reconcile") and <!-- bench-listing:start --> ... <!-- bench-listing:end --> (group "listing")
-MARKERS = dict(reconcile='bench', listing='bench-listing')
+# (group "reconcile"), <!-- bench-listing:start --> ... <!-- bench-listing:end --> (group "listing") and
+# <!-- bench-partners:start --> ... <!-- bench-partners:end --> (group "partners")
+MARKERS = dict(reconcile='bench', listing='bench-listing', partners='bench-partners')
+PARTNER = 'msp_1'
+# the tenants inventory of the partner case (api-behaviour §21): every client of the partner, listed once
+PARTNER_INVENTORY = 'plugin: opsramp.automation.tenants\ncache: false\n'
 GROUPS = tuple(MARKERS)
 PAGE = os.sysconf('SC_PAGE_SIZE')
 
@@ -227,6 +231,8 @@ def run_all(args):
             results.update(run_reconcile(bench, args))
         if 'listing' in args.groups:
             results.update(run_listing(bench, args))
+        if 'partners' in args.groups:
+            results.update(run_partners(bench, args))
         return results
     finally:
         bench.stop()
@@ -278,6 +284,53 @@ def measure_overlap(bench, args, limits=None):
     return dict(bench.measure('A', args.overlap_size, **knobs), bound='read')
 
 
+def run_partners(bench, args):
+    """P: a converged opsramp_jobs run on each client of a partner, with one token for the run, then one per client."""
+    print('A partner of %d clients with %d jobs each, %d ms per request, %d forks:' % (
+        args.partner_clients, args.partner_jobs, args.latency_ms, args.partner_forks))
+    # taken in turns, so that both see the same changes of load of a shared machine
+    return dict(partners=[measure_partner(bench, args, shared) for dummy in range(args.partner_rounds)
+                          for shared in (True, False)])
+
+
+def measure_partner(bench, args, shared_token):
+    control = bench.control
+    control.reset(config=True)
+    control.configure(latency_ms=args.latency_ms)
+    clients = [c['uniqueId'] for c in control.seed_partner(PARTNER, count=args.partner_clients)['clients']]
+    for client in clients:
+        for number in range(args.partner_jobs):
+            control.seed_job(api_job(number), tenant=client)
+    inventory = os.path.join(bench.work, 'partner.opsramp_tenants.yml')
+    with open(inventory, 'w') as handle:
+        handle.write(PARTNER_INVENTORY)
+    vars_file = os.path.join(bench.work, 'vars-P-%s.json' % shared_token)
+    with open(vars_file, 'w') as handle:
+        json.dump(dict(bench_jobs=[module_job(n) for n in range(args.partner_jobs)], bench_workers=args.workers,
+                       bench_shared_token=shared_token), handle)
+    env = dict(bench.env, OPSRAMP_TENANT_ID=PARTNER, ANSIBLE_INVENTORY=inventory, ANSIBLE_FORKS=str(args.partner_forks),
+               ANSIBLE_INVENTORY_UNPARSED_FAILED='True')
+    control.clear_requests()
+    case = 'one token for the run' if shared_token else 'one token per client'
+    print('  P %s ...' % case, end='', flush=True)
+    load_before = os.getloadavg()[0]
+    seconds, peak, largest = run_playbook(os.path.join(HERE, 'playbooks', 'partner.yml'), vars_file, env,
+                                          os.path.join(bench.work, 'P-%s.log' % shared_token))
+    load = max(load_before, os.getloadavg()[0])
+    log = control.requests()
+    kinds = dict((kind, sum(1 for e in log if e['kind'] == kind and e['status'] != 429))
+                 for kind in ('token', 'read', 'write'))
+    if kinds['write']:
+        raise SystemExit('P (%s) wrote %d times to converged jobs' % (case, kinds['write']))
+    listing = sum(1 for e in log if e['path'].endswith('/clients/search'))
+    size = args.partner_clients * args.partner_jobs
+    result = dict(method='P', case=case, shared_token=shared_token, clients=len(clients), size=size, seconds=seconds,
+                  peak_rss=peak, largest_rss=largest, requests=sum(kinds.values()), listing=listing, load=load,
+                  api_seconds=api_seconds(log, args.latency_ms), throttled=control.stats()['throttled'], **kinds)
+    print(' %.1f s, %d requests (%d tokens), load %.1f' % (seconds, result['requests'], kinds['token'], load))
+    return result
+
+
 # ---------------------------------------------------------------------------------------------------- the report
 
 def machine():
@@ -304,6 +357,8 @@ def report(results, args):
     if 'listing' in args.groups:
         texts['listing'] = '\n'.join([measured_on(results, args)] + report_overlap(results['overlap'], args)
                                      + report_export(results['export'], args)) + '\n'
+    if 'partners' in args.groups:
+        texts['partners'] = '\n'.join([measured_on(results, args)] + report_partners(results['partners'], args)) + '\n'
     return texts
 
 
@@ -433,6 +488,22 @@ def report_export(results, args):
     return lines
 
 
+def report_partners(results, args):
+    lines = ['', '| clients × jobs | token | requests (token / read / write) | of which the inventory | requests per converged '
+             'job | wall time (s) | time at the API (s) | peak RSS of the tree (MB) |',
+             '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+    for result in results:
+        lines.append('| %d × %d | %s | %d / %d / %d | %d | %.3f | %.1f | %.1f | %s |' % (
+            result['clients'], args.partner_jobs, result['case'], result['token'], result['read'], result['write'],
+            result['listing'] + 1, result['requests'] / float(result['size']), result['seconds'],
+            result['api_seconds'], _mb(result['peak_rss'])))
+    lines.extend(['', 'Simulator latency %d ms per request; %d forks (one client per fork at a time), %d workers per '
+                      'task; every job manages `entities`, so each needs its GET. *Of which the inventory*: the '
+                      'token and the clients search of the tenants inventory.' % (args.latency_ms, args.partner_forks,
+                                                                                 args.workers)])
+    return lines
+
+
 def write_doc(path, texts):
     """Each group's text between that group's markers in ``path``; the other groups' results stay as they are."""
     with open(path) as handle:
@@ -463,16 +534,22 @@ def parse_args(argv):
     parser.add_argument('--overlap-latency-ms', type=int, default=20)
     parser.add_argument('--overlap-reads-per-second', type=int, default=100)
     parser.add_argument('--export-size', type=int, default=500, help='N for E, the export')
+    parser.add_argument('--partner-clients', type=int, default=50, help='clients of the partner in P')
+    parser.add_argument('--partner-jobs', type=int, default=20, help='jobs of each client in P')
+    parser.add_argument('--partner-forks', type=int, default=10, help='Ansible forks in P (clients at a time)')
+    parser.add_argument('--partner-rounds', type=int, default=2, help='runs of each P case, in turns')
     parser.add_argument('--doc', help='write the results between the bench markers of this file')
     parser.add_argument('--json', help='also write the raw results here')
     parser.add_argument('--quick', action='store_true', help='small sizes, for trying the benchmark out')
     parser.add_argument('--groups', default=','.join(GROUPS),
                         help='which measurements to run (comma-separated): reconcile (A, B and C; the long part), '
-                             'listing (A against small search pages, and the export)')
+                             'listing (A against small search pages, and the export), partners (P: every client of '
+                             'a partner, one token for the run or one per client)')
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.loop_sizes, args.limited_sizes, args.create_size = '20,60', '20', '60', 12
         args.export_size = 60
+        args.partner_clients, args.partner_jobs, args.partner_rounds = 6, 5, 1
         args.window, args.read_limit_per_minute, args.write_limit_per_minute = 2, 600, 120
     for name in ('sizes', 'loop_sizes', 'limited_sizes'):
         setattr(args, name, [int(part) for part in getattr(args, name).split(',') if part.strip()])
