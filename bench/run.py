@@ -2,7 +2,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Benchmark: reconcile N converged jobs (A) with one opsramp_jobs task, (B) with a loop of opsramp_job, (C) with
 plain ansible.builtin.uri calls, against the simulator with realistic latency; then (A) again where the tenant's rate
-limit binds; and (P) opsramp_jobs on every client of a partner, with one token for the run or one per client. Measures wall time, API requests per job (from the simulator's request log) and the peak RSS of the
+limit binds; and (P) opsramp_jobs on every client of a partner, with one token for the run or one per client.
+Measures wall time, API requests per job (from the simulator's request log) and the peak RSS of the
 ansible-playbook process tree, and writes the results into docs/performance.md between its bench markers.
 
     make bench                                   # the full run (about 25 minutes)
@@ -497,10 +498,10 @@ def report_partners(results, args):
             result['clients'], args.partner_jobs, result['case'], result['token'], result['read'], result['write'],
             result['listing'] + 1, result['requests'] / float(result['size']), result['seconds'],
             result['api_seconds'], _mb(result['peak_rss'])))
-    lines.extend(['', 'Simulator latency %d ms per request; %d forks (one client per fork at a time), %d workers per '
-                      'task; every job manages `entities`, so each needs its GET. *Of which the inventory*: the '
-                      'token and the clients search of the tenants inventory.' % (args.latency_ms, args.partner_forks,
-                                                                                 args.workers)])
+    note = ('Simulator latency %d ms per request; %d forks (one client per fork at a time), %d workers per task; every '
+            'job manages `entities`, so each needs its GET. *Of which the inventory*: the token and the clients search '
+            'of the tenants inventory.' % (args.latency_ms, args.partner_forks, args.workers))
+    lines.extend(['', note])
     return lines
 
 

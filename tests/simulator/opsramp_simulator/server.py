@@ -324,8 +324,9 @@ class _Handler(BaseHTTPRequestHandler):
                             headers=[('Allow', 'POST')])
         form = self._token_form(raw, query_string)
         default_credentials = form.get('client_id') == cfg.client_id and form.get('client_secret') == cfg.client_secret
-        scope = None if default_credentials else self.sim.state.partners.integration_tenant(form.get('client_id'),
-                                                                                             form.get('client_secret'))
+        scope = None
+        if not default_credentials:
+            scope = self.sim.state.partners.integration_tenant(form.get('client_id'), form.get('client_secret'))
         if not default_credentials and scope is None:
             return Response(401, BAD_CREDENTIALS)
         grant = form.get('grant_type')

@@ -440,7 +440,8 @@ class SimState:
             valid = sum(1 for t, exp in self.tokens.items() if t not in self.expired and exp > now)
             stats = dict(self.counters)
             stats.update({
-                'jobs': len(self.jobs), 'resources': len(self.resources), 'clients': len(self.partners.clients), 'jobs_by_tenant': by_tenant, 'runs_by_job': runs, 'script_runs_by_job': script_runs,
+                'jobs': len(self.jobs), 'resources': len(self.resources), 'clients': len(self.partners.clients),
+                'jobs_by_tenant': by_tenant, 'runs_by_job': runs, 'script_runs_by_job': script_runs,
                 'logged_requests': len(self.log), 'logged_by_kind': by_kind, 'logged_by_status': by_status,
                 'tokens_valid': valid, 'faults_active': sum(1 for r in self.faults if not r.exhausted),
                 'in_flight': self.in_flight,

@@ -77,7 +77,7 @@ def test_time_zones_come_with_the_whole_record_or_with_details(sim, partner, par
 
 @pytest.mark.parametrize('denied_status', [401, 403])
 def test_client_credentials_may_not_list_the_partners_clients(sim, partner, partner_client, log, assert_no_secrets,
-                                                             denied_status):
+                                                              denied_status):
     sim.control.configure(denied_tenant_status=denied_status)
     with pytest.raises(ValidationError) as error:
         clients.list_clients(partner_client(client_id=CLIENT_KEY, client_secret=CLIENT_SECRET), ['active'])
