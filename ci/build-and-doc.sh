@@ -25,4 +25,19 @@ for role in roles/*/; do
   ansible-doc -t role "opsramp.automation.$name" >/dev/null
   echo "ansible-doc -t role opsramp.automation.$name: ok"
 done
+for plugin in plugins/inventory/*.py; do
+  name=$(basename "$plugin" .py)
+  doc=$(ansible-doc -t inventory "opsramp.automation.$name")
+  # the connection options come from the shared table, partner_id in tenant_id's place, each with its variable
+  for option in url partner_id client_id client_secret access_token validate_certs ca_path timeout; do
+    grep -q -- "- $option" <<<"$doc" || { echo "ansible-doc -t inventory opsramp.automation.$name lacks option $option" >&2; exit 1; }
+  done
+  grep -q OPSRAMP_PARTNER_ID <<<"$doc" || { echo "ansible-doc -t inventory opsramp.automation.$name lacks OPSRAMP_PARTNER_ID" >&2; exit 1; }
+  echo "ansible-doc -t inventory opsramp.automation.$name: ok"
+done
+for plugin in plugins/filter/*.py; do
+  name=$(basename "$plugin" .py)
+  ansible-doc -t filter "opsramp.automation.$name" >/dev/null
+  echo "ansible-doc -t filter opsramp.automation.$name: ok"
+done
 echo "built and installed $tarball"
