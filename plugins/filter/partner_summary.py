@@ -75,7 +75,7 @@ _value:
 
 from collections.abc import Mapping
 
-from ansible_collections.opsramp.automation.plugins.module_utils.summary import escape
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.summary import escape
 
 _COUNTED = (('created', 'To create', 'Created'), ('updated', 'To update', 'Updated'), ('deleted', 'To delete', 'Deleted'))
 _CLIENT_HEADING = '### OpsRamp jobs'

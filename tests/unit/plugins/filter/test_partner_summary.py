@@ -10,7 +10,8 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.filter.partner_summary import FilterModule, partner_summary
-from ansible_collections.opsramp.automation.plugins.module_utils import summary
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import summary
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 
 def result(created=(), updated=(), deleted=(), unchanged=(), errors=(), check_mode=True, failed=False, msg=None):
@@ -22,7 +23,7 @@ def result(created=(), updated=(), deleted=(), unchanged=(), errors=(), check_mo
                    + [dict(name=e['job'], action='failed') for e in errors])
     data = dict(changed=bool(created or updated or deleted), created=list(created), updated=list(updated),
                 deleted=list(deleted), unchanged=list(unchanged), errors=list(errors), job_results=job_results,
-                summary=summary.render(job_results, check_mode), failed=failed)
+                summary=summary.render(job_results, check_mode, JOBS), failed=failed)
     if msg:
         data['msg'] = msg
     return data
