@@ -8,8 +8,8 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # Rendered from module_utils.connection.CONNECTION_OPTIONS, the table that builds the argument spec;
-    # tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift; ci/render_doc_fragments.py rewrites them.
+    # Rendered from CONNECTION_OPTIONS (plugins/module_utils/_http/config.py), which also builds the argument spec;
+    # tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift; `make render` rewrites them.
     DOCUMENTATION = r'''
 requirements:
   - 'requests, in the Python that runs the module (with C(hosts: localhost), the Python of C(ansible-playbook))'

@@ -8,8 +8,8 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # Rendered from module_utils.arguments.JOB_OPTIONS, the table that builds job_argument_spec();
-    # tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift; ci/render_doc_fragments.py rewrites them.
+    # Rendered from the job table (plugins/module_utils/_jobs/table.py), which also builds the argument spec;
+    # tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift; `make render` rewrites them.
     DOCUMENTATION = r'''
 options:
   id:

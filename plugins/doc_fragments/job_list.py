@@ -8,9 +8,8 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # Rendered from module_utils.arguments.JOB_LIST_ELEMENT_OPTIONS, the table that builds
-    # job_list_argument_spec(); tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift;
-    # ci/render_doc_fragments.py rewrites them.
+    # Rendered from the job table (plugins/module_utils/_jobs/table.py) as opsramp_jobs' list elements take it;
+    # tests/unit/plugins/doc_fragments/test_doc_fragments.py fails when they drift; `make render` rewrites them.
     DOCUMENTATION = r'''
 options:
   jobs:

@@ -13,12 +13,12 @@ from urllib.parse import urlsplit
 from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.opsramp.automation.plugins.module_utils.arguments import (
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.options import (
     connection_argument_spec, element_label, naming)
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.secrets import hide_in_error, redact
 from ansible_collections.opsramp.automation.plugins.module_utils._http.client import Client
 from ansible_collections.opsramp.automation.plugins.module_utils._http.config import environment_error
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
-from ansible_collections.opsramp.automation.plugins.module_utils.secrets import hide_in_error, redact
 from ansible_collections.opsramp.automation.plugins.module_utils._http.transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
 
 NO_LOG_MASK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'  # what Ansible returns for a no_log option

@@ -199,17 +199,17 @@ diff:
 
 from ansible.module_utils.basic import _load_params
 
-from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_argument_spec
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.ensure import ensure
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
-from ansible_collections.opsramp.automation.plugins.module_utils.reconcile import ensure_job
 
 
 def run(module, client):
-    return ensure_job(client, module.params, check_mode=module.check_mode, want_diff=module._diff)
+    return ensure(JOBS, client, module.params, check_mode=module.check_mode, want_diff=module._diff)
 
 
 def main():
-    argument_spec = job_argument_spec(raw_params=_load_params())
+    argument_spec = JOBS.argument_spec(raw_params=_load_params())
     argument_spec['state'] = dict(type='str', choices=['present', 'absent'], default='present')
     run_module(argument_spec, run)
 

@@ -171,12 +171,12 @@ secret_variables:
   sample: [vault_netops_monthly_log_cleanup_3]
 '''
 
-from ansible_collections.opsramp.automation.plugins.module_utils import export
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.info import job_info
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
-    return export.job_info(client, module.params)
+    return job_info(client, module.params)
 
 
 def main():

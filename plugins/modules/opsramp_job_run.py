@@ -54,19 +54,19 @@ job_id:
   sample: cc242a8d-b0b4-430e-a89f-7081bc5e79b0
 '''
 
-from ansible_collections.opsramp.automation.plugins.module_utils import jobs
-from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import JobLookupError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ObjectLookupError
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
     params = module.params
-    job = jobs.find_job(client, job_id=params['id'], name=params['name'])
+    job = api.find_job(client, job_id=params['id'], name=params['name'])
     if job is None:
-        raise JobLookupError('no job with %s %r in tenant %s' % (
+        raise ObjectLookupError('no job with %s %r in tenant %s' % (
             'id' if params['id'] else 'name', params['id'] or params['name'], params['tenant_id']))
     if not module.check_mode:
-        jobs.run_job(client, job['id'], params['reason'])
+        api.run_job(client, job['id'], params['reason'])
     return dict(changed=True, job_id=job['id'])
 
 

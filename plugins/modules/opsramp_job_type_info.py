@@ -59,12 +59,12 @@ job_types:
       type: networkconfigbackup
 '''
 
-from ansible_collections.opsramp.automation.plugins.module_utils import jobs
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
-    return dict(changed=False, job_types=jobs.list_job_types(client))
+    return dict(changed=False, job_types=api.list_job_types(client))
 
 
 def main():

@@ -253,14 +253,9 @@ diff:
 
 from ansible.module_utils.basic import _load_params
 
-from ansible_collections.opsramp.automation.plugins.module_utils.arguments import job_list_argument_spec
-from ansible_collections.opsramp.automation.plugins.module_utils import summary
-from ansible_collections.opsramp.automation.plugins.module_utils.bulk import (
-    DEFAULT_WORKERS,
-    BulkReconcileError,
-    Options,
-    reconcile_jobs,
-)
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import summary
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.bulk import DEFAULT_WORKERS, BulkReconcileError, Options, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
@@ -269,16 +264,16 @@ def run(module, client):
     options = Options(prune=params['prune'], prune_prefix=params['prune_prefix'], workers=params['workers'],
                       check_mode=module.check_mode, want_diff=module._diff)
     try:
-        result = reconcile_jobs(client, params['jobs'], options)
+        result = reconcile(JOBS, client, params['jobs'], options)
     except BulkReconcileError as error:
-        error.details['summary'] = summary.render(error.details['job_results'], module.check_mode)
+        error.details['summary'] = summary.render(error.details['job_results'], module.check_mode, JOBS)
         raise
-    result['summary'] = summary.render(result['job_results'], module.check_mode)
+    result['summary'] = summary.render(result['job_results'], module.check_mode, JOBS)
     return result
 
 
 def main():
-    argument_spec = job_list_argument_spec(raw_params=_load_params())
+    argument_spec = JOBS.list_argument_spec(raw_params=_load_params())
     argument_spec.update(
         prune=dict(type='bool', default=False),
         prune_prefix=dict(type='str'),

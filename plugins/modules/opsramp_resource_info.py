@@ -98,7 +98,7 @@ resources:
       state: active
 '''
 
-from ansible_collections.opsramp.automation.plugins.module_utils import resources
+from ansible_collections.opsramp.automation.plugins.module_utils._resources import lookup
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 FILTERS = ('id', 'name', 'host_name', 'ip_address')
@@ -108,8 +108,8 @@ def run(module, client):
     params = module.params
     for option in FILTERS:
         if params[option] is not None:
-            return dict(changed=False, resources=resources.find_resources(client, option, params[option]))
-    return dict(changed=False, resources=list(resources.search_resources(client, query_string=params['query'])))
+            return dict(changed=False, resources=lookup.find_resources(client, option, params[option]))
+    return dict(changed=False, resources=list(lookup.search_resources(client, query_string=params['query'])))
 
 
 def main():

@@ -157,8 +157,8 @@ class ApiError(OpsRampError):
         return self.status is not None and self.status >= 500
 
 
-class JobLookupError(OpsRampError):
-    """The job the task names cannot be pinned down: unknown id, or a name that several jobs share."""
+class ObjectLookupError(OpsRampError):
+    """The object a task names (a job, a script...) cannot be pinned down: unknown id, or a name that several share."""
 
 
 class ResourceLookupError(OpsRampError):

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The scheduled-jobs resource of the OpsRamp Jobs API v2: thin functions over a ``Client``.
+"""The Jobs API v2: the requests that read and write scheduled jobs, over a ``Client``, and what to do when a write's
+answer leaves its outcome unknown (a create is never sent twice; an update or delete that may have run says so).
 
 Paths are relative to ``/api/v2/tenants/<tenant_id>``. "api-behaviour §N" is section N of docs/api-behaviour.md.
 """
@@ -17,7 +18,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
     NOT_FOUND_CODE,
     ApiError,
     CommunicationError,
-    JobLookupError,
+    ObjectLookupError,
     OpsRampError,
 )
 
@@ -81,21 +82,21 @@ def find_jobs_by_name(client, name):
 def find_job(client, job_id=None, name=None):
     """The full job named by id (one GET) or by unique name (search, then GET); None when there is none.
 
-    Raises JobLookupError when several jobs share the name.
+    Raises ObjectLookupError when several jobs share the name.
     """
     if job_id:
         return get_job(client, job_id)
     if not name:
-        raise JobLookupError('give the id or the name of the job')
+        raise ObjectLookupError('give the id or the name of the job')
     matches = find_jobs_by_name(client, name)
     if not matches:
         return None
     if len(matches) > 1:
         ids = ', '.join(str(job.get('id')) for job in matches)
-        raise JobLookupError("%d jobs are named '%s' (ids %s): give id to choose one" % (len(matches), name, ids))
+        raise ObjectLookupError("%d jobs are named '%s' (ids %s): give id to choose one" % (len(matches), name, ids))
     job = get_job(client, matches[0]['id'])
     if job is None:
-        raise JobLookupError("the job named '%s' (id %s) disappeared while it was being read; run the task again"
+        raise ObjectLookupError("the job named '%s' (id %s) disappeared while it was being read; run the task again"
                              % (name, matches[0]['id']))
     return job
 
@@ -173,7 +174,7 @@ def update_job(client, job_id, payload, not_stored=None):
         answer = client.post(path, body)
     except (CommunicationError, ApiError) as error:
         if is_not_found(error) and _is_gone(client, job_id):
-            raise JobLookupError('job %s was deleted while this task was updating it (%s): nothing was changed; run '
+            raise ObjectLookupError('job %s was deleted while this task was updating it (%s): nothing was changed; run '
                                  'the task again to create it anew' % (job_id, error.message)) from None
         if not _may_have_been_applied(error):
             raise
@@ -202,7 +203,7 @@ def _read_back_update(client, job_id, not_stored, what_happened):
                                  'applied: running the task again will converge' % (what_happened, error.message),
                                  maybe_applied=True) from None
     if stored is None:
-        raise JobLookupError('%s, and job %s no longer exists: it was deleted meanwhile; run the task again to create '
+        raise ObjectLookupError('%s, and job %s no longer exists: it was deleted meanwhile; run the task again to create '
                              'it anew' % (what_happened, job_id))
     missing = not_stored(stored) if not_stored is not None else []
     if missing:

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A warning, before any write, for a job_type that OpsRamp will probably refuse.
+"""Job types: the ``job_type`` option's kind, and a warning, before any write, for a
+type that OpsRamp will probably refuse.
 
 OpsRamp answers an unknown job type with 400 only when the job is written, so check mode would preview a change
 that the real run cannot make (docs/api-behaviour.md, job types). A type is fine when it is a documented one (in
@@ -16,23 +17,48 @@ __metaclass__ = type
 import difflib
 import re
 
-from ansible_collections.opsramp.automation.plugins.module_utils import jobs
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.kinds import Kind
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
-from ansible_collections.opsramp.automation.plugins.module_utils.job_kinds import KNOWN_JOB_TYPES
-
-_DOCUMENTED = frozenset(job_type.lower() for job_type in KNOWN_JOB_TYPES)
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api
 
 
-def warn_unknown(client, named_types):
-    """Warn, through ``client.warn``, about each ``(option, job_type)`` that is neither documented nor listed."""
-    unknown = [(option, value) for option, value in named_types
-               if value is not None and str(value).lower() not in _DOCUMENTED]
+class JobType(Kind):
+    """The job type, recognised in any case when it is one of the ``known`` types (api-behaviour §5): the job table
+    lists them."""
+
+    def __init__(self, known):
+        self.known = tuple(known)
+        self._by_lower = dict((job_type.lower(), job_type) for job_type in self.known)
+
+    def canonical(self, value):
+        """The job type as OpsRamp spells it when it is a known one ('ADCHECKLIST' -> 'adCheckList'), else as given."""
+        value = text(value).strip()
+        return self._by_lower.get(value.lower(), value)
+
+    def is_known(self, value):
+        return str(value).lower() in self._by_lower
+
+    def desired(self, value):
+        return self.canonical(value)
+
+    def current(self, raw):
+        return self.canonical(raw)
+
+    def problem(self, value):
+        return None if text(value).strip() else 'must not be empty'
+
+
+def warn_unknown(client, named_types, kind):
+    """Warn, through ``client.warn``, about each ``(option, job_type)`` that is neither documented (known to ``kind``,
+    a ``JobType``) nor listed."""
+    unknown = [(option, value) for option, value in named_types if value is not None and not kind.is_known(value)]
     if not unknown:
         return
     listed = _listed_types(client)
     for option, value in unknown:
         if value not in listed:
-            client.warn(unknown_type_message(option, value, KNOWN_JOB_TYPES + tuple(sorted(listed))))
+            client.warn(unknown_type_message(option, value, kind.known + tuple(sorted(listed))))
 
 
 def unknown_type_message(option, value, known):
@@ -58,6 +84,6 @@ def _key(value):
 def _listed_types(client):
     """The types the tenant lists; none when the list cannot be read (the warning then names documented types)."""
     try:
-        return set(item['type'] for item in jobs.list_job_types(client) if item.get('type'))
+        return set(item['type'] for item in api.list_job_types(client) if item.get('type'))
     except OpsRampError:
         return set()

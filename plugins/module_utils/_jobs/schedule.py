@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Schedules: days of the week and of the month, start dates and times, and which pattern fields a type takes.
+"""Schedules: days of the week and of the month, start dates and times, the kinds of the schedule's fields, and
+which pattern fields a schedule type takes.
 
 Start dates are compared in UTC at minute precision, the form OpsRamp stores (api-behaviour §7).
 """
@@ -13,11 +14,13 @@ __metaclass__ = type
 import datetime
 import re
 
-from ansible_collections.opsramp.automation.plugins.module_utils.job_values import read_int, split_items, text
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.kinds import Kind
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import read_int, split_items, text
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 
 DAYS = ('Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday')
 
-# Option value -> API value. The keys are the options' choices (arguments.JOB_OPTIONS uses them too).
+# Option value -> API value. The keys are the options' choices (the Choice kinds of the job table).
 SCHEDULE_TYPES = {'daily': 'daily', 'weekly': 'weekly', 'monthly': 'monthly', 'run_once': 'run once', 'never': 'never'}
 FREQUENCIES = {'everyday': 'everyday', 'every_weekday': 'every weekday', 'recurrence': 'recurrence'}
 WEEK_INDEXES = {'first': 'First', 'second': 'Second', 'third': 'Third', 'fourth': 'Fourth', 'last': 'Last'}
@@ -164,3 +167,93 @@ def is_weekly(schedule):
 
 def is_monthly(schedule):
     return schedule.get('type') == 'monthly'
+
+
+# ---------------------------------------------------------------------------------------------------- kinds
+
+class WeekDays(Kind):
+    """A set of days of the week, sent as "Sunday, Tuesday" (api-behaviour §7)."""
+    spec = dict(type='list', elements='str')
+
+    def desired(self, value):
+        return canonical_week_days(value)
+
+    def current(self, raw):
+        return canonical_week_days(raw) or None
+
+    def to_api(self, value, stored, now):
+        return ', '.join(value)
+
+    def problem(self, value):
+        bad = [day for day in value if day_name(day) is None]
+        return '%r is not a day of the week (Sunday..Saturday or Sun..Sat)' % (bad[0],) if bad else None
+
+
+class MonthDays(Kind):
+    """A set of days of the month, sent as "1, 15" (api-behaviour §7)."""
+    spec = dict(type='list', elements='int')
+
+    def desired(self, value):
+        return canonical_days_of_month(value)
+
+    def current(self, raw):
+        return canonical_days_of_month(raw) or None
+
+    def to_api(self, value, stored, now):
+        return ', '.join(text(day) for day in value)
+
+    def problem(self, value):
+        bad = [day for day in value if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31]
+        return '%r is not a day of the month (1..31)' % (bad[0],) if bad else None
+
+
+class Day(Kind):
+    """One day of the week, full name or three letters, any case."""
+
+    def desired(self, value):
+        return day_name(value) or value
+
+    def current(self, raw):
+        return day_name(raw) or text(raw)
+
+    def problem(self, value):
+        return None if day_name(value) else '%r is not a day of the week (Sunday..Saturday or Sun..Sat)' % (value,)
+
+
+class StartDate(Kind):
+    """A date and time, compared in UTC at minute precision (api-behaviour §7)."""
+
+    def desired(self, value):
+        moment = parse_start_date(value)
+        if moment is None:
+            raise ValidationError('schedule.start_date: %s' % self.problem(value), option='schedule.start_date')
+        return format_start_date(moment)
+
+    def current(self, raw):
+        return canonical_start_date(raw)
+
+    def problem(self, value):
+        if parse_start_date(value) is not None:
+            return None
+        return '%r is not a date and time; use %s' % (value, DATE_FORMATS_HINT)
+
+
+class StartTime(Kind):
+    """The UTC time of day of the start date, shown as '05:30Z' so no diff reads as local time; setting it keeps the
+    stored date."""
+
+    def desired(self, value):
+        time_of_day = parse_start_time(value)
+        return time_of_day + 'Z' if time_of_day else None
+
+    def current(self, raw):
+        time_of_day = start_time_of(raw)
+        return time_of_day + 'Z' if time_of_day else None
+
+    def to_api(self, value, stored, now):
+        return start_date_at_time(value, stored, now)
+
+    def problem(self, value):
+        if parse_start_time(value) is not None:
+            return None
+        return '%r is not a time of day; use %s' % (value, TIME_FORMATS_HINT)

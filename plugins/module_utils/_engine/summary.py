@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The plan summary of a bulk reconcile: Markdown ready to post as a pull-request comment.
 
-Built from the per-job results only (name, action, changed option paths), never from values, so no secret can
+Built from the per-object results only (name, action, changed option paths), never from values, so no secret can
 reach it.
 """
 
@@ -13,7 +13,6 @@ __metaclass__ = type
 
 import re
 
-TITLE = 'OpsRamp jobs'
 # action -> (heading in check mode, heading after a real run); the order of the sections
 _SECTIONS = (
     ('created', 'to create', 'created'),
@@ -24,29 +23,31 @@ _SECTIONS = (
 _MARKDOWN_SPECIAL = re.compile(r'([\\`*_{}\[\]<>()#+!|~])')
 
 
-def render(job_results, check_mode):
-    """The Markdown summary of ``job_results`` (opsramp_jobs' list: ``name``, ``action``, ``changes``)."""
+def render(results, check_mode, resource):
+    """The Markdown summary of ``results`` (a list module's ``<noun>_results``: ``name``, ``action``, ``changes``)
+    of objects of ``resource`` (its ``noun`` and ``plural`` name them)."""
     by_action = {}
-    for entry in job_results:
+    title = 'OpsRamp %s' % resource.plural
+    for entry in results:
         by_action.setdefault(entry.get('action'), []).append(entry)
     unchanged = len(by_action.get('unchanged', []))
     counts = [(action, len(by_action.get(action, [])), heading if check_mode else done)
               for action, heading, done in _SECTIONS]
     if not any(count for dummy, count, dummy in counts):
-        return '### %s: no changes\n\n%s.\n' % (TITLE, _unchanged_text(unchanged, check_mode))
-    lines = ['### %s: %s' % (TITLE, ', '.join('%d %s' % (count, heading) for dummy, count, heading in counts if count)),
+        return '### %s: no changes\n\n%s.\n' % (title, _unchanged_text(resource, unchanged, check_mode))
+    lines = ['### %s: %s' % (title, ', '.join('%d %s' % (count, heading) for dummy, count, heading in counts if count)),
              '']
-    lines.extend(['| Job | Action | Changed fields |', '| --- | --- | --- |'])
+    lines.extend(['| %s | Action | Changed fields |' % resource.noun.capitalize(), '| --- | --- | --- |'])
     for action, count, heading in counts:
         for entry in by_action.get(action, []):
             lines.append('| %s | %s | %s |' % (escape(entry.get('name')), heading, _fields(entry)))
-    lines.extend(['', '%s.' % _unchanged_text(unchanged, check_mode)])
+    lines.extend(['', '%s.' % _unchanged_text(resource, unchanged, check_mode)])
     return '\n'.join(lines) + '\n'
 
 
-def _unchanged_text(count, check_mode):
-    jobs = '1 job' if count == 1 else '%d jobs' % count
-    return '%s already as declared' % jobs if check_mode else '%s unchanged' % jobs
+def _unchanged_text(resource, count, check_mode):
+    objects = '1 %s' % resource.noun if count == 1 else '%d %s' % (count, resource.plural)
+    return '%s already as declared' % objects if check_mode else '%s unchanged' % objects
 
 
 def _fields(entry):

@@ -97,7 +97,7 @@ class Lookup:
 
 # ---------------------------------------------------------------------------------------------------- resolving
 
-class _Answer:
+class _LookupResult:
     """The outcome of one lookup, computed once: the resource, or the error to raise for it."""
 
     def __init__(self):
@@ -123,7 +123,7 @@ class ResourceResolver:
         without searching again.
         """
         with self._lock:
-            answer = self._answers.setdefault(lookup.key, _Answer())
+            answer = self._answers.setdefault(lookup.key, _LookupResult())
         with answer.lock:  # a second thread asking for the same lookup waits for the first one's search
             if not answer.done:
                 self._answer(lookup, answer)
@@ -209,37 +209,12 @@ def resolve_entities(resolver, entities, path='entities'):
     return resolved, labels
 
 
-def resolve_job(resolver, params, path='entities'):
-    """``(params, labels)``: job options with their entities resolved to ids (``resolve_entities``).
-
-    A job to delete, or one that leaves its entities alone, costs nothing.
-    """
-    if params.get('state', 'present') == 'absent' or not params.get('entities'):
-        return params, {}
-    entities, labels = resolve_entities(resolver, params['entities'], path)
-    return dict(params, entities=entities), labels
-
-
-def resolve_jobs(resolver, job_params, workers=1):
-    """``[(params, labels)]`` for a list of job options, every distinct lookup searched once, ``workers`` at a time.
-
-    Every lookup is answered before this returns, so a task fails before any write when one entity, anywhere in
-    the list, names no resource or several: ResourceLookupError lists them all.
-    """
-    lookups = dict((lookup.key, lookup) for params in job_params if params.get('state', 'present') != 'absent'
-                   for lookup in map(lookup_of, params.get('entities') or []) if lookup is not None)
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(lookups) or 1))) as pool:
-        list(pool.map(lambda lookup: _answered(resolver, lookup), lookups.values()))
-    resolved, problems = [], []
-    for index, params in enumerate(job_params):
-        try:
-            resolved.append(resolve_job(resolver, params, 'jobs[%d].entities' % index))
-        except ResourceLookupError as error:
-            problems.append(error)
-    if problems:
-        raise ResourceLookupError('%s; nothing was written' % '; '.join(error.message for error in problems),
-                                  matches=[match for error in problems for match in error.details.get('matches', [])])
-    return resolved
+def answer_all(resolver, lookups, workers=1):
+    """Search every distinct one of ``lookups``, ``workers`` at a time, so that each answer (a resource or a lookup
+    error) is known before anything is written; the errors are raised when the entities are resolved."""
+    distinct = dict((lookup.key, lookup) for lookup in lookups)
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(distinct) or 1))) as pool:
+        list(pool.map(lambda lookup: _answered(resolver, lookup), distinct.values()))
 
 
 def _answered(resolver, lookup):
@@ -248,18 +223,3 @@ def _answered(resolver, lookup):
         resolver.resolve(lookup)
     except ResourceLookupError:
         pass
-
-
-def label_diff(diff, labels):
-    """``diff`` with each resolved entity id shown with what it was resolved from: ``core-sw-01 (709824de-...)``."""
-    if not labels or not diff:
-        return diff
-    return dict((side, _label_entities(state, labels)) for side, state in diff.items())
-
-
-def _label_entities(state, labels):
-    if not isinstance(state, dict) or not isinstance(state.get('entities'), list):
-        return state
-    entities = [dict(entity, id='%s (%s)' % (labels[entity['id']], entity['id']))
-                if isinstance(entity, dict) and entity.get('id') in labels else entity for entity in state['entities']]
-    return dict(state, entities=entities)

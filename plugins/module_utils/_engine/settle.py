@@ -1,13 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Settle the copies of a job that runs working at the same time created under one name.
+"""Settle the copies of an object that runs working at the same time created under one name.
 
 OpsRamp does not keep job names unique, so two runs that both find no job named N both create one. After its
 creates, a run searches once (the whole list of names in one search) and applies one rule, the same in every run:
 the copy created first survives. A run deletes only a copy it created itself in this run, and only when another
-copy came first; it never deletes the survivor, nor a job that existed before it started. Why every interleaving of
-runs then ends with exactly one job per name, and how "first" is read from OpsRamp's answers: api-behaviour §19.
+copy came first; it never deletes the survivor, nor an object that existed before it started. Why every interleaving
+of runs then ends with exactly one object per name, and how "first" is read from OpsRamp's answers: api-behaviour §19.
+Any resource whose adapter sets ``settles_copies`` is settled this way.
 
 ``decide`` is the rule (no I/O); ``settle`` is the search, the deletes and the warnings around it.
 """
@@ -18,7 +19,7 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.opsramp.automation.plugins.module_utils import compare, job_model, jobs
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import compare
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
 
 # Creation-time fields of other OpsRamp v2 objects (no job source shows one): used when every copy carries one.
@@ -51,7 +52,7 @@ class Decision:
 
 
 class Settlement(Decision):
-    """A decision carried out: ``survivor`` is the surviving job read in full (when this run's copy lost),
+    """A decision carried out: ``survivor`` is the surviving object read in full (when this run's copy lost),
     ``differences`` the managed paths where it differs from what this run declared, ``error`` a failed delete."""
 
     def __init__(self, decision, survivor=None, differences=(), error=None):
@@ -65,18 +66,18 @@ class Settlement(Decision):
 # ---------------------------------------------------------------------------------------------------- the rule
 
 def decide(name, own_id, listed):
-    """The decision for this run's copy ``own_id`` of job ``name``, from the search answer ``listed`` (in the order
-    OpsRamp answered, asked oldest first: ``jobs.OLDEST_FIRST``).
+    """The decision for this run's copy ``own_id`` of object ``name``, from the search answer ``listed`` (in the order
+    OpsRamp answered, asked oldest first: ``Resource.search_copies``).
 
     The first copy is the one with the earliest creation time when every copy carries one, ties and the rest
     broken by the answer's order.
     """
-    copies = [(position, job) for position, job in enumerate(listed)
-              if isinstance(job, dict) and job.get('name') == name and job.get('id')]
-    other_ids = [job['id'] for dummy, job in copies if job['id'] != own_id]
+    copies = [(position, obj) for position, obj in enumerate(listed)
+              if isinstance(obj, dict) and obj.get('name') == name and obj.get('id')]
+    other_ids = [obj['id'] for dummy, obj in copies if obj['id'] != own_id]
     if len(other_ids) == len(copies):
         return Decision(name, own_id, own_id, other_ids, seen=False)
-    first = min(copies, key=_age_key([job for dummy, job in copies]))[1]
+    first = min(copies, key=_age_key([obj for dummy, obj in copies]))[1]
     return Decision(name, own_id, first['id'], other_ids)
 
 
@@ -87,18 +88,18 @@ def decide_all(created, listed):
 
 
 def _age_key(copies):
-    times = [created_time(job) for job in copies]
+    times = [created_time(obj) for obj in copies]
     if None in times:
         return lambda entry: entry[0]
-    by_id = dict((job['id'], moment) for job, moment in zip(copies, times))
+    by_id = dict((obj['id'], moment) for obj, moment in zip(copies, times))
     return lambda entry: (by_id[entry[1]['id']], entry[0])
 
 
-def created_time(job):
-    """The job's creation time (an aware datetime) from the first ``CREATED_TIME_FIELDS`` it carries, or None."""
+def created_time(obj):
+    """The object's creation time (an aware datetime) from the first ``CREATED_TIME_FIELDS`` it carries, or None."""
     for field in CREATED_TIME_FIELDS:
-        if job.get(field) not in (None, ''):
-            return _parse_time(job[field])
+        if obj.get(field) not in (None, ''):
+            return _parse_time(obj[field])
     return None
 
 
@@ -119,7 +120,7 @@ def _parse_time(value):
 
 # ---------------------------------------------------------------------------------------------------- the search
 
-def settle(client, created, desired=None):
+def settle(resource, client, created, desired=None):
     """Search once for the names in ``created`` (``{name: id of this run's copy}``), delete this run's copies that
     came second, and warn about every name another run created too. ``desired`` (``{name: desired state}``) lets the
     warning say where the survivor differs from what this run declared.
@@ -129,67 +130,63 @@ def settle(client, created, desired=None):
     if not created:
         return {}
     try:
-        listed = _search(client, created)
+        listed = list(resource.search_copies(client, list(created)))
     except OpsRampError as error:
         client.warn('could not check whether runs working at the same time created %s too (%s); if one did, the next '
                     'run reports the duplicate' % (_names(created), error.message))
         return {}
-    return dict((name, _carry_out(client, decision, (desired or {}).get(name)))
+    return dict((name, _carry_out(resource, client, decision, (desired or {}).get(name)))
                 for name, decision in decide_all(created, listed).items())
 
 
-def _search(client, created):
-    """One search: by name for a single job, else every job (the name hint matches one name only)."""
-    query_string = 'name:%s' % next(iter(created)) if len(created) == 1 else None
-    return list(jobs.search_jobs(client, query_string, oldest_first=True))
-
-
-def _carry_out(client, decision, desired):
+def _carry_out(resource, client, decision, desired):
+    noun = resource.noun
     if not decision.seen:
-        client.warn("job '%s': the check for copies created at the same time by other runs did not show this run's "
-                    "job (id %s); it is kept" % (decision.name, decision.own_id))
+        client.warn("%s '%s': the check for copies created at the same time by other runs did not show this run's "
+                    "%s (id %s); it is kept" % (noun, decision.name, noun, decision.own_id))
         return Settlement(decision)
     if decision.keeps_own:
         if decision.contested:
-            client.warn("job '%s': another run working at the same time created it too (id %s); this run's job (id %s) "
+            client.warn("%s '%s': another run working at the same time created it too (id %s); this run's %s (id %s) "
                         "was created first and stays; the other run deletes its copy"
-                        % (decision.name, ', '.join(decision.other_ids), decision.own_id))
+                        % (noun, decision.name, ', '.join(decision.other_ids), noun, decision.own_id))
         return Settlement(decision)
-    return _give_way(client, decision, desired)
+    return _give_way(resource, client, decision, desired)
 
 
-def _give_way(client, decision, desired):
+def _give_way(resource, client, decision, desired):
     """Delete this run's copy, read the survivor, and say so."""
+    noun = resource.noun
     try:
-        jobs.delete_job(client, decision.own_id)
+        resource.delete(client, decision.own_id)
     except OpsRampError as error:
-        return Settlement(decision, error="another run working at the same time created job '%s' too, first (id %s); "
+        return Settlement(decision, error="another run working at the same time created %s '%s' too, first (id %s); "
                                           "deleting this run's copy (id %s) failed (%s): delete it in OpsRamp and keep "
-                                          "%s" % (decision.name, decision.survivor_id, decision.own_id, error.message,
-                                                  decision.survivor_id))
-    survivor = _read(client, decision.survivor_id)
-    differences = _differences(desired, survivor)
-    message = ("job '%s': another run working at the same time created it too, first (id %s); this run deleted its "
-               "own copy (id %s) and reports %s" % (decision.name, decision.survivor_id, decision.own_id,
+                                          "%s" % (noun, decision.name, decision.survivor_id, decision.own_id,
+                                                  error.message, decision.survivor_id))
+    survivor = _read(resource, client, decision.survivor_id)
+    differences = _differences(resource.model, desired, survivor)
+    message = ("%s '%s': another run working at the same time created it too, first (id %s); this run deleted its "
+               "own copy (id %s) and reports %s" % (noun, decision.name, decision.survivor_id, decision.own_id,
                                                     decision.survivor_id))
     if differences:
-        message += ("; that job differs from this task in %s: the next run of this task applies them"
-                    % ', '.join(differences))
+        message += ("; that %s differs from this task in %s: the next run of this task applies them"
+                    % (noun, ', '.join(differences)))
     client.warn(message)
     return Settlement(decision, survivor, differences)
 
 
-def _read(client, job_id):
+def _read(resource, client, object_id):
     try:
-        return jobs.get_job(client, job_id)
+        return resource.get(client, object_id)
     except OpsRampError:
         return None
 
 
-def _differences(desired, survivor):
+def _differences(model, desired, survivor):
     if desired is None or survivor is None:
         return []
-    return compare.changed_paths(desired, job_model.current_state(survivor))
+    return compare.changed_paths(desired, model.current(survivor))
 
 
 def _names(created):

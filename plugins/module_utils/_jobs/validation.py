@@ -3,22 +3,23 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Checks of a task's job options, before any request: each failure is a ValidationError naming the option.
 
-Single values are checked by the kinds of the field table (``job_fields.option_problems``); what is left here are the
-rules between options: which pattern fields a schedule type needs, the options that belong to one job type, and the
-elements of lists.
+Single values are checked by the kinds of the job table (``Model.option_problems``); what is left here are the rules
+between options: which pattern fields a schedule type needs, the options that belong to one job type (the table's
+sections ``for_type``), and the elements of lists.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.opsramp.automation.plugins.module_utils import job_schedule as sched, resources
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict, is_given, text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
-from ansible_collections.opsramp.automation.plugins.module_utils.job_fields import canonical_job_type, option_problems
-from ansible_collections.opsramp.automation.plugins.module_utils.job_values import as_dict, is_given, text
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs import schedule as sched
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.table import JOB_MODEL, JOB_TYPE
+from ansible_collections.opsramp.automation.plugins.module_utils._resources.lookup import check_entity_target
 
-# Options that belong to one job type only.
-TYPE_OPTIONS = {'network_backup': 'networkconfigbackup', 'app_install': 'appinstall', 'custom_script': 'custom'}
+# Options that belong to one job type only: the sections of the table that say so.
+TYPE_OPTIONS = dict((name, section.for_type) for name, section in JOB_MODEL.sections.items() if section.for_type)
 
 # schedule type -> the pattern options only it takes
 _PATTERN_OPTIONS = (
@@ -32,28 +33,29 @@ def fail(option, problem):
     raise ValidationError('%s: %s' % (option, problem), option=option)
 
 
-def validate_job_params(params, state='present'):
-    """Check the task's options before any request; raise ValidationError naming the option at fault.
+def validate_job_params(params):
+    """Check the task's options (with ``state``, present when left out) before any request; raise ValidationError
+    naming the option at fault.
 
     Checks that need the job's type when the task does not give it wait for ``check_type_options``.
     """
     _check_identity(params)
-    if state == 'absent':
+    if params.get('state', 'present') == 'absent':
         return
-    problem = option_problems(params)
+    problem = JOB_MODEL.option_problems(params)
     if problem:
         fail(*problem)
     _check_entities(params.get('entities'))
     _check_schedule(params.get('schedule'))
     _check_parameters(as_dict(params.get('custom_script')).get('parameters'))
     if params.get('job_type') is not None:
-        _check_options_fit_type(canonical_job_type(params['job_type']), params)
+        _check_options_fit_type(JOB_TYPE.canonical(params['job_type']), params)
 
 
 def required_for_create(params):
     """Check that the options can create the job (used only when the job does not exist yet)."""
     missing = [option for option in ('name', 'job_type', 'schedule') if params.get(option) is None]
-    if params.get('job_type') is not None and canonical_job_type(params['job_type']) == 'custom':
+    if params.get('job_type') is not None and JOB_TYPE.canonical(params['job_type']) == 'custom':
         if not as_dict(params.get('custom_script')).get('id'):
             missing.append('custom_script.id')
     if missing:
@@ -97,7 +99,7 @@ def _check_entities(entities):
     for index, entity in enumerate(entities or []):
         path = 'entities[%d]' % index
         entity = as_dict(entity)
-        resources.check_entity_target(entity, path)  # id, or a name the task resolves to an id
+        check_entity_target(entity, path)  # id, or a name the task resolves to an id
         _check_not_blank(path + '.type', entity.get('type'))
 
 

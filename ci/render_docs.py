@@ -1,7 +1,8 @@
-"""Rewrite the DOCUMENTATION literal of each doc fragment from its option table in plugins/module_utils/arguments.py.
+"""Rewrite what ansible-test and ansible-doc read without running the code, from the tables it is derived from.
 
-ansible-test reads doc fragments without running them, so they must hold YAML literals; the tables stay the single
-source. Run after changing a table: .venv/bin/python ci/render_doc_fragments.py
+The doc fragments' DOCUMENTATION literals come from the connection options (plugins/module_utils/_http/config.py) and
+the job table (plugins/module_utils/_jobs/table.py). ansible-test reads them without running them, so they must
+hold YAML literals; the tables stay the single source. Run after changing a table: make render
 """
 import atexit
 import os
@@ -20,12 +21,14 @@ atexit.register(shutil.rmtree, _STAGE_ROOT, True)
 subprocess.run(['bash', os.path.join(ROOT, 'ci', 'stage.sh'), _STAGE_ROOT], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 sys.path.insert(0, _STAGE_ROOT)
 
-from ansible_collections.opsramp.automation.plugins.module_utils import arguments  # noqa: E402 pylint: disable=wrong-import-position
+# pylint: disable=wrong-import-position
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import options  # noqa: E402
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS  # noqa: E402
 
 FRAGMENTS = {
-    'connection.py': arguments.connection_doc_fragment,
-    'job.py': arguments.job_doc_fragment,
-    'job_list.py': arguments.job_list_doc_fragment,
+    'connection.py': options.connection_doc_fragment,
+    'job.py': lambda: dict(options=JOBS.model.doc()),
+    'job_list.py': lambda: dict(options=JOBS.list_doc()),
 }
 
 

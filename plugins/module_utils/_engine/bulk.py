@@ -1,0 +1,401 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Reconcile a list of objects of one resource in one task (opsramp_jobs).
+
+Validate every element before any request; list the tenant's objects once (the fewest search pages), reading those
+that need it in full while the listing goes on (``listing``); match each element by id or exact name, failing before
+any write on duplicates or ambiguous names; then decide and act as the single-object modules do (``plan.decide``, then
+``plan.execute``) for each element in a bounded pool of worker threads. The workers share one client: one session, one
+token, one rate-limit pacer. An element that fails does not stop the others: its error is collected, and the task
+fails at the end listing every failed element, with what was done.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import plan as planning, settle
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.options import element_label, naming
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Wanted
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
+    AuthenticationError,
+    ObjectLookupError,
+    OpsRampError,
+    ValidationError,
+)
+
+DEFAULT_WORKERS = 4
+MAX_WORKERS = 16
+MAX_ERRORS_IN_MESSAGE = 20
+
+
+class BulkReconcileError(OpsRampError):
+    """Some elements failed; the details hold what was done for the others (``changed``, ``created``, ``errors``...)."""
+
+
+class _Item:
+    """One object to reconcile: a list element (``index``) or an object to prune (``index`` None).
+
+    ``target`` is a ``Wanted``; ``listed`` the search result it names, if any; ``source`` where the element comes from
+    (its option ``source``), for messages only; ``element`` how messages name elements (``jobs[%d]``).
+    """
+
+    def __init__(self, target, listed=None, index=None, source=None):
+        self.target = target
+        self.listed = listed
+        self.index = index
+        self.source = source
+        self.full = None  # the future of the full object, when the listing started reading it
+
+    @property
+    def name(self):
+        """The object's name as the results show it: the declared one, else the listed one, else its id."""
+        return self.target.name or (self.listed or {}).get('name') or self.target.object_id
+
+    def label(self, plural):
+        """How messages name the object: jobs[3] 'nightly backup' from its source, or prune 'team-old' (id ...)."""
+        if self.index is None:
+            return "prune '%s' (id %s)" % (self.name, self.target.object_id)
+        return element_label('%s[%d]' % (plural, self.index), dict(name=self.name, source=self.source))
+
+
+class _Stop:
+    """Set by a worker when the remaining elements are bound to fail the same way."""
+
+    def __init__(self):
+        self.reason = None
+
+
+class _Outcome:
+    """What became of one object: only what the result reports, so that the objects are not kept until the end."""
+
+    def __init__(self, action=None, object_id=None, changes=(), diff=None, error=None):
+        self.action = action
+        self.object_id = object_id
+        self.changes = list(changes)
+        self.diff = diff
+        self.error = error
+
+    @classmethod
+    def of(cls, plan, obj, want_diff, labels=None):
+        """The outcome of ``plan``, ``obj`` being the object after it ran (or would have run)."""
+        return cls(plan.action, (obj or {}).get('id'), plan.changes, plan.diff(labels) if want_diff else None)
+
+
+# ---------------------------------------------------------------------------------------------------- the flow
+
+class Options:
+    """How the list is reconciled: the module's options besides the list, validated; and check and diff mode.
+
+    With ``prune``, the objects whose name starts with ``prune_prefix`` and that no element names are deleted.
+    """
+
+    def __init__(self, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False, want_diff=False):
+        self.workers = check_workers(workers)
+        self.prune, self.prune_prefix = prune, prune_prefix
+        self.check_mode = check_mode
+        self.want_diff = want_diff
+
+    def pruning(self, plural):
+        """The prefix that limits pruning, None without prune; a blank one would let prune delete every object."""
+        if not self.prune:
+            return None
+        if self.prune_prefix is None or not str(self.prune_prefix).strip():
+            raise ValidationError('prune_prefix: required and not blank with prune=true, so that prune deletes only '
+                                  'the %s this list owns' % plural, option='prune_prefix')
+        return str(self.prune_prefix)
+
+
+def reconcile(resource, client, specs, options=None):
+    """Bring every object of ``specs`` (options plus ``state``) to its state, as ``options`` (``Options``) say.
+
+    Returns the module result; raises BulkReconcileError, carrying that result, when some elements failed.
+    """
+    options = options or Options()
+    prune_prefix = options.pruning(resource.plural)
+    params_list = validated(resource, specs)
+    if prune_prefix is not None:
+        _warn_unprunable(resource, client, params_list, prune_prefix)
+    # every lookup of the list, each distinct one searched once, before anything is written
+    targets = [resource.wanted(params, labels)
+               for params, labels in resource.resolve_all(client, params_list, options.workers)]
+    resource.warn_before_writes(client, [('%s[%d].' % (resource.plural, index), target)
+                                         for index, target in enumerate(targets)])
+    if not targets and prune_prefix is None:
+        return summarise(resource, [], [], options)
+    with ThreadPoolExecutor(max_workers=options.workers) as readers:
+        listed = resource.list_all(client, readers, full_reads_needed(resource, targets))
+        items = match(resource, targets, listed.objects, prune_prefix,
+                      [params.get('source') for params in params_list])
+        for item in items:
+            item.full = listed.full.get((item.listed or {}).get('id'))
+        outcomes = run_items(resource, client, items, options)
+    if not options.check_mode and resource.settles_copies:
+        settle_created(resource, client, items, outcomes)
+    return summarise(resource, items, outcomes, options)
+
+
+def check_workers(workers):
+    if workers is None:
+        return DEFAULT_WORKERS
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= MAX_WORKERS:
+        raise ValidationError('workers: must be a whole number from 1 to %d, not %r' % (MAX_WORKERS, workers),
+                              option='workers')
+    return workers
+
+
+# ---------------------------------------------------------------------------------------------------- validation
+
+def validated(resource, specs):
+    """The list elements as complete options plus ``state``, each validated as the single-object module validates
+    its options. Raises ValidationError naming ``jobs[i].<option>``, before any request."""
+    defaults = dict([(name, None) for name in resource.option_names()] + [('state', 'present'), ('source', None)])
+    params_list = []
+    for index, spec in enumerate(specs or []):
+        params = dict(defaults)
+        params.update((key, value) for key, value in (spec or {}).items() if value is not None)
+        try:
+            if params['state'] not in ('present', 'absent'):
+                raise ValidationError('state: %r is not one of present, absent' % (params['state'],), option='state')
+            resource.validate(params)
+        except ValidationError as error:
+            raise for_element(error, '%s[%d]' % (resource.plural, index), params) from None
+        params_list.append(params)
+    # an element with an id is matched by it: two objects of the tenant may share a name
+    _check_unique(resource, [params['name'] if not params['id'] else None for params in params_list], 'name',
+                  params_list)
+    _check_unique(resource, [params['id'] for params in params_list], 'id', params_list)
+    return params_list
+
+
+def for_element(error, prefix, element):
+    """``error`` with its option(s) and message prefixed by ``prefix`` (``jobs[3]``), and the element's label."""
+    options = [option.strip() for option in (error.option or '').split(',') if option.strip()]
+    option = ', '.join('%s.%s' % (prefix, name) for name in options) or prefix
+    message = error.message
+    if error.option and message.startswith(error.option):
+        message = option + message[len(error.option):]
+    else:
+        message = '%s: %s' % (prefix, message)
+    return ValidationError(naming(message, (prefix, element)), option=option)
+
+
+def _check_unique(resource, values, key, elements):
+    first, plural = {}, resource.plural
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if value in first:
+            other = first[value]
+            message = "%s[%d].%s: %r is also the %s of %s[%d]; each %s may appear once in the list" % (
+                plural, index, key, value, key, plural, other, resource.noun)
+            message = naming(message, ('%s[%d]' % (plural, index), elements[index]),
+                             ('%s[%d]' % (plural, other), elements[other]))
+            raise ValidationError(message, option='%s[%d].%s' % (plural, index, key))
+        first[value] = index
+
+
+def _warn_unprunable(resource, client, params_list, prune_prefix):
+    outside = [element_label('%s[%d]' % (resource.plural, index), params) for index, params in enumerate(params_list)
+               if params['name'] is not None and not params['name'].startswith(prune_prefix)]
+    if outside:
+        client.warn("%d %s of the list do not start with prune_prefix '%s', so prune will not delete them once they "
+                    "leave the list: %s" % (len(outside), resource.plural, prune_prefix, ', '.join(outside)))
+
+
+# ---------------------------------------------------------------------------------------------------- matching
+
+def full_reads_needed(resource, targets):
+    """Which listed objects to read in full while the listing goes on: those an element names (by id, else by
+    name) and that it will compare in full (``Resource.needs_full``: listed objects lack those fields)."""
+    ids, names = set(), set()
+    for target in targets:
+        if target.state == 'present' and resource.needs_full(target.desired):
+            if target.object_id:
+                ids.add(target.object_id)
+            else:
+                names.add(target.name)
+    return lambda obj: obj['id'] in ids or obj.get('name') in names
+
+
+def match(resource, targets, listed, prune_prefix=None, sources=None):
+    """The work items: each list element with the listed object it names (by id, else by exact name), then the
+    objects to prune. Raises ObjectLookupError, before any write, when a name is ambiguous or two elements name one
+    object. ``sources`` are the elements' sources, named in messages."""
+    by_id = dict((obj['id'], obj) for obj in listed)
+    by_name = {}
+    for obj in listed:
+        by_name.setdefault(obj.get('name'), []).append(obj)
+    items, problems, claimed = [], [], {}
+    for index, (target, source) in enumerate(zip(targets, sources or [None] * len(targets))):
+        item = _Item(target, None, index, source)
+        item.listed = _listed(resource, item, by_id, by_name, problems)
+        if item.listed is not None:
+            if item.listed['id'] in claimed:
+                first = items[claimed[item.listed['id']]]
+                problems.append(naming('%s and %s both name %s %s' % (
+                    _path(resource, first), _path(resource, item), resource.noun, item.listed['id']),
+                    _element(resource, first), _element(resource, item)))
+            claimed[item.listed['id']] = index
+        items.append(item)
+    if problems:
+        raise ObjectLookupError('%s; nothing was written' % '; '.join(problems))
+    if prune_prefix is not None:
+        items.extend(_prune_items(listed, prune_prefix, set(claimed) | set(t.object_id for t in targets if t.object_id)))
+    return items
+
+
+def _listed(resource, item, by_id, by_name, problems):
+    """The listed object that the element ``item`` names (by id, else by name); a shared name is a problem."""
+    target = item.target
+    if target.object_id:
+        return by_id.get(target.object_id)  # None: not listed, read by id in the worker
+    matches = by_name.get(target.name, [])
+    if len(matches) > 1:
+        path = _path(resource, item)
+        problems.append(naming("%s: %d %s are named '%s' (ids %s); give %s.id to choose one" % (
+            path, len(matches), resource.plural, target.name, ', '.join(obj['id'] for obj in matches), path),
+            _element(resource, item)))
+    return matches[0] if matches else None
+
+
+def _path(resource, item):
+    return '%s[%d]' % (resource.plural, item.index)
+
+
+def _element(resource, item):
+    """The element of ``item`` as ``naming`` takes it: its path, its declared name and its source."""
+    return _path(resource, item), dict(name=item.target.name, source=item.source)
+
+
+def _prune_items(listed, prune_prefix, kept_ids):
+    doomed = [obj for obj in listed if obj['id'] not in kept_ids
+              and isinstance(obj.get('name'), str) and obj['name'].startswith(prune_prefix)]
+    doomed.sort(key=lambda obj: (obj['name'], obj['id']))
+    return [_Item(Wanted('absent', obj['id'], obj['name']), obj) for obj in doomed]
+
+
+# ---------------------------------------------------------------------------------------------------- work
+
+def run_items(resource, client, items, options):
+    """Each item's outcome, in the order of ``items``; the items run in a pool of at most ``workers`` threads."""
+    stop = _Stop()
+    with ThreadPoolExecutor(max_workers=max(1, min(options.workers, len(items)))) as pool:
+        futures = [pool.submit(_attempt, resource, client, item, (options, stop)) for item in items]
+        return [future.result() for future in futures]
+
+
+def _attempt(resource, client, item, run):
+    """The item's outcome; any error is caught and kept, so that one failure loses nobody else's result."""
+    options, stop = run
+    if stop.reason is not None:
+        return _Outcome(error='not attempted: %s' % stop.reason)
+    try:
+        return _reconcile_item(resource, client, item, options)
+    except AuthenticationError as error:
+        # every other element would fail the same way, one token request after another
+        stop.reason = 'an earlier %s could not authenticate' % resource.noun
+        return _Outcome(error=error.message)
+    except OpsRampError as error:
+        return _Outcome(error=error.message)
+    except Exception as error:  # pylint: disable=broad-except
+        return _Outcome(error=client.redact('unexpected error: %s: %s' % (type(error).__name__, error)))
+
+
+def _reconcile_item(resource, client, item, options):
+    try:
+        decision = planning.decide(resource, item.target, _snapshot(resource, client, item))
+    except ValidationError as error:
+        if item.index is None:
+            raise
+        path, element = _element(resource, item)
+        raise for_element(error, path, element) from None
+    obj = decision.predicted() if options.check_mode else planning.execute(resource, client, decision)
+    return _Outcome.of(decision, obj, options.want_diff, item.target.labels)
+
+
+def _snapshot(resource, client, item):
+    """The object the item names: its search result, read in full when needed, or read by an id not listed."""
+    listed_id = (item.listed or {}).get('id')
+    if item.full is not None:  # read while the listing went on
+        return planning.Snapshot(item.listed, client.tenant_id, fetch=item.full.result)
+    if listed_id is not None:
+        return planning.Snapshot(item.listed, client.tenant_id, fetch=lambda: resource.get(client, listed_id))
+    if item.target.object_id:
+        return planning.Snapshot(resource.get(client, item.target.object_id), client.tenant_id)
+    return planning.Snapshot(None, client.tenant_id)
+
+
+def settle_created(resource, client, items, outcomes):
+    """Other runs may have created some of the same objects at the same time: one search for every object this run
+    created, and each name keeps its first copy (api-behaviour §19). The outcomes then report the objects that stay."""
+    created = [(item, outcome) for item, outcome in zip(items, outcomes)
+               if outcome.action == 'created' and outcome.error is None and outcome.object_id]
+    settled = settle.settle(resource, client, dict((item.target.name, outcome.object_id) for item, outcome in created),
+                            dict((item.target.name, item.target.desired) for item, dummy in created))
+    for item, outcome in created:
+        settlement = settled.get(item.target.name)
+        if settlement is None:
+            continue
+        outcome.object_id = settlement.survivor_id
+        if settlement.error:
+            outcome.action, outcome.error = None, settlement.error
+
+
+# ---------------------------------------------------------------------------------------------------- result
+
+def summarise(resource, items, outcomes, options):
+    """The module result; raises BulkReconcileError carrying it when some elements failed."""
+    results_key = '%s_results' % resource.noun
+    result = dict(changed=False, errors=[])
+    result[results_key] = []
+    result.update((action, []) for action in planning.ACTIONS)
+    if options.want_diff:
+        result.update(diffs={}, diff=[])
+    for item, outcome in zip(items, outcomes):
+        result[results_key].append(_report(resource, result, item, outcome))
+    if result['errors']:
+        raise BulkReconcileError(_failure_message(resource, result['errors'], len(items), options.check_mode),
+                                 **result)
+    return result
+
+
+def _report(resource, result, item, outcome):
+    """The object's entry of the results; adds the object to the action it took (or to errors), and its diff."""
+    entry = dict(name=item.name, id=_object_id(item, outcome), action=outcome.action or 'failed',
+                 changes=outcome.changes)
+    if outcome.error is not None:
+        entry['msg'] = outcome.error
+        result['errors'].append({resource.noun: item.label(resource.plural), 'msg': outcome.error})
+        return entry
+    result[outcome.action].append(item.name)
+    if outcome.action != 'unchanged':
+        result['changed'] = True
+        if outcome.diff is not None:
+            _add_diff(resource, result, item, outcome.diff)
+    return entry
+
+
+def _object_id(item, outcome):
+    return outcome.object_id or (item.listed or {}).get('id') or item.target.object_id
+
+
+def _add_diff(resource, result, item, diff):
+    key = item.name
+    if key in result['diffs']:
+        key = '%s (id %s)' % (item.name, _object_id(item, _Outcome()) or 'new')
+    result['diffs'][key] = diff
+    header = "%s '%s'" % (resource.noun, key)
+    result['diff'].append(dict(before_header=header, after_header=header, before=diff['before'], after=diff['after']))
+
+
+def _failure_message(resource, errors, total, check_mode):
+    shown = ['%s: %s' % (error[resource.noun], error['msg']) for error in errors[:MAX_ERRORS_IN_MESSAGE]]
+    if len(errors) > MAX_ERRORS_IN_MESSAGE:
+        shown.append('and %d more (see errors)' % (len(errors) - MAX_ERRORS_IN_MESSAGE))
+    done = 'checked' if check_mode else 'reconciled'
+    return '%d of %d %s failed (the others were %s; see created, updated, deleted and unchanged): %s' % (
+        len(errors), total, resource.plural, done, '; '.join(shown))

@@ -1,0 +1,136 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Objects as OpsRamp holds them, written back as the options of the module that manages them (adopt as code).
+
+The options come from the resource's fields: each field read from the object as the comparator reads it (its
+canonical form is in the task's terms) and placed at its option path. Then they are proven: each exported object
+must pass the argument spec and the option checks of its module, and compare equal to the object it came from. An
+option that fails is left out (so a file leaves it as OpsRamp holds it) and said in a warning: an exported file never
+changes its object when applied.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import re
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import compare
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.paths import get_path, object_at
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
+
+
+def exported_fields(model):
+    """The fields of a model, less those that restate an earlier one from the same API value (a job's start_time is
+    its start_date's time of day)."""
+    read, fields = set(), []
+    for field in model.fields:
+        if not read.intersection(field.reads):
+            fields.append(field)
+        read.update(field.reads)
+    return tuple(fields)
+
+
+class Exporter:
+    """Writes objects of ``resource`` as its module's options."""
+
+    def __init__(self, resource):
+        self.resource = resource
+        self.fields = exported_fields(resource.model)
+        self.order = tuple(option.name for option in resource.model.options)
+        self._validator = ArgumentSpecValidator(resource.model.argument_spec())
+
+    def options(self, api_object):
+        """``(options, problems)`` for one full object; ``problems`` say what the options leave out and why."""
+        options = _without_absent(self.values(api_object))
+        problems = list(self.resource.unmodelled(api_object))
+        for check in (self._spec_problems, self._model_problems, self._round_trip_problems):
+            options, found = _drop_failing(options, check, api_object)
+            problems.extend(found)
+        return dict((key, options[key]) for key in sorted(options, key=self._rank)), problems
+
+    def all(self, api_objects):
+        """``(options list, warnings)`` for many objects. Objects that share a name carry their ``id`` (the list
+        module could not tell them apart otherwise)."""
+        counts = {}
+        for api_object in api_objects:
+            counts[api_object.get('name')] = counts.get(api_object.get('name'), 0) + 1
+        exported, warnings = [], []
+        for api_object in api_objects:
+            options, problems = self.options(api_object)
+            shared = counts[api_object.get('name')]
+            if shared > 1:
+                options = dict([('id', api_object.get('id'))] + list(options.items()))
+                problems.append('%d %s have this name: the options carry the id, the only way to tell them apart; '
+                                'consider renaming them' % (shared, self.resource.plural))
+            warnings.extend("%s '%s' (id %s): %s" % (self.resource.noun, api_object.get('name'), api_object.get('id'),
+                                                     problem) for problem in problems)
+            exported.append(options)
+        return exported, warnings
+
+    def values(self, api_object):
+        """The value of every exported field of ``api_object``, at its option path, in its canonical form."""
+        current = self.resource.model.current(api_object)
+        options = {}
+        for field in self.fields:
+            value = get_path(current, field.option)
+            if value is not None:
+                object_at(options, field.option[:-1])[field.option[-1]] = value
+        return options
+
+    def _rank(self, name):
+        return self.order.index(name) if name in self.order else len(self.order)
+
+    def _spec_problems(self, options, dummy):
+        """The options that the module's argument spec (types, choices) would refuse, each checked on its own."""
+        faults = []
+        for option in list(options):
+            result = self._validator.validate({option: copy.deepcopy(options[option])})
+            if result.error_messages:
+                faults.append((option, result.error_messages[0]))
+        return faults
+
+    def _model_problems(self, options, dummy):
+        try:
+            self.resource.validate(dict(options, state='present'))
+        except ValidationError as error:
+            return [(top_option(error.option or 'name'), error.message)]
+        return []
+
+    def _round_trip_problems(self, options, api_object):
+        """The options that, applied, would not compare equal to the object: never write a file that changes it."""
+        model = self.resource.model
+        changed = compare.changed_paths(model.desired(options), model.current(api_object))
+        return [(top_option(path), 'OpsRamp holds a value the option cannot express') for path in changed]
+
+
+def _without_absent(value):
+    """``value`` without the keys holding None or an empty dict; an empty list is a value (a job without entities)."""
+    if isinstance(value, dict):
+        kept = dict((key, _without_absent(item)) for key, item in value.items() if item is not None)
+        return dict((key, item) for key, item in kept.items() if item != {})
+    if isinstance(value, list):
+        return [_without_absent(item) for item in value]
+    return value
+
+
+def _drop_failing(options, check, api_object):
+    """``options`` without the top-level options ``check`` finds fault with, until it finds none."""
+    problems = []
+    while True:
+        faults = check(options, api_object)
+        faults = [(option, why) for option, why in faults if option in options and option != 'name']
+        if not faults:
+            return options, problems
+        for option, why in faults:
+            options.pop(option, None)
+            problems.append('%s is left out: %s' % (option, why))
+
+
+def top_option(option_path):
+    """The top-level option of a path: ``schedule`` for ``schedule.week_days``, ``entities`` for ``entities[0].id``."""
+    return re.split(r'[.\[]', option_path.split(',')[0].strip(), maxsplit=1)[0]

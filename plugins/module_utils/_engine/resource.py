@@ -1,0 +1,148 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What the engine needs to know of one kind of OpsRamp object: a ``Resource`` adapter.
+
+The engine (``plan``, ``ensure``, ``bulk``, ``settle``, ``export``) decides and acts on any object through its
+adapter: its model (``model.Model``, built from the resource's table), how it is found, read, listed, created,
+updated and deleted, and the checks and conversions that go beyond single fields. A resource subclasses
+``Resource`` and fills in what its API does; the defaults below are what most resources do.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import options
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.labels import Labels
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
+
+
+class Wanted:
+    """What a task asks of one object: its state, how to find it (``object_id``, else ``name``), and (present) the
+    canonical ``desired`` state. ``hide``: the task asks for the values of its sensitive fields to be hidden;
+    ``labels``: what the diff shows beside the ids the task named otherwise (``labels.Labels``)."""
+
+    def __init__(self, state='present', object_id=None, name=None, desired=None, **extra):
+        self.state = state
+        self.object_id = object_id
+        self.name = name
+        self.desired = desired
+        self.hide = extra.get('hide', False)
+        self.labels = extra.get('labels') or Labels()
+
+
+class Resource:
+    """The adapter of one resource. ``noun`` and ``plural`` name it in messages and results (``job``: the result of
+    opsramp_job holds ``job``, the list module's elements are ``jobs[N]``); ``model`` is its ``Model``;
+    ``settles_copies``: names are not unique in OpsRamp, so concurrent runs may create copies that ``settle`` resolves.
+    """
+
+    noun = 'object'
+    plural = 'objects'
+    model = None
+    settles_copies = False
+
+    # ------------------------------------------------------------------------------------------------ the task
+
+    list_description = ()  # the documentation of the list module's list option
+
+    def argument_spec(self, raw_params=None):
+        """The argument spec of the options; ``raw_params``, the task's arguments before validation, may ask for
+        values to be hidden (``hide_in_spec``)."""
+        return self.hide_in_spec(self.model.argument_spec(), raw_params)
+
+    def list_argument_spec(self, raw_params=None):
+        """The list module's option (``jobs``): a list of elements that take the options plus ``state`` and
+        ``source``; values any raw element asks to hide are hidden in every element."""
+        spec = options.argument_spec(options.element_options(self.model.options, self.noun))
+        raw = (raw_params or {}).get(self.plural)
+        for element in raw if isinstance(raw, list) else []:
+            spec = self.hide_in_spec(spec, element if isinstance(element, dict) else None)
+        return {self.plural: dict(type='list', elements='dict', required=True, options=spec)}
+
+    def list_doc(self):
+        """The documentation of the list module's option, references pointing inside it (``O(jobs[].name)``)."""
+        suboptions = options.option_docs(options.element_options(self.model.options, self.noun))
+        return {self.plural: dict(description=list(self.list_description), type='list', elements='dict',
+                                  required=True, suboptions=options.within_list(self.plural, suboptions))}
+
+    def hide_in_spec(self, spec, raw_params):
+        """``spec`` with ``no_log`` on the values ``raw_params`` (raw options of one object) ask to hide."""
+        return spec
+
+    def option_names(self):
+        """The names of the task's options for one object (a list element is filled in with None for the rest)."""
+        return [option.name for option in self.model.options]
+
+    def validate(self, params):
+        """Check the options (``params``, with ``state``) before any request: raise ValidationError naming the option."""
+        problem = self.model.option_problems(params) if params.get('state', 'present') == 'present' else None
+        if problem:
+            raise ValidationError('%s: %s' % problem, option=problem[0])
+
+    def resolve(self, client, params):
+        """``(params, labels)``: options that name other objects by name, resolved into ids. Nothing to resolve here."""
+        return params, Labels()
+
+    def resolve_all(self, client, params_list, workers):
+        """``resolve`` for a whole list, failing before any write when one element names nothing."""
+        return [self.resolve(client, params) for params in params_list]
+
+    def wanted(self, params, labels=None):
+        """The ``Wanted`` of validated, resolved options."""
+        if params['state'] == 'absent':
+            return Wanted('absent', params.get('id'), params.get('name'))
+        return Wanted('present', params.get('id'), params.get('name'), self.model.desired(params), labels=labels)
+
+    def warn_before_writes(self, client, targets):
+        """Warn about what OpsRamp will probably refuse; ``targets`` are ``(option prefix, Wanted)`` pairs."""
+
+    def unmodelled(self, api_object):
+        """What exported options leave out of ``api_object`` because no option models it (warnings' texts)."""
+        return []
+
+    # ------------------------------------------------------------------------------------------------ deciding
+
+    def needs_full(self, desired):
+        """Whether ``desired`` manages a field that a listed object lacks (the object is then read in full)."""
+        return False
+
+    def check_create(self, desired):
+        """Raise ValidationError when ``desired`` cannot create the object (it does not exist yet)."""
+
+    def check_against(self, desired, current):
+        """Raise ValidationError when ``desired`` cannot apply to the object as it is."""
+
+    def payload(self, stored, desired, now):
+        """The body to send: a new object from ``desired`` (``stored`` None), or ``stored`` with ``desired`` over it."""
+        body = self.model.request_style(stored) if stored is not None else {}
+        return self.model.overlay(body, desired, now)
+
+    # ------------------------------------------------------------------------------------------------ the API
+
+    def find(self, client, target):
+        """The full object ``target`` (a ``Wanted``) names, by id or by unique name; None when there is none."""
+        raise NotImplementedError
+
+    def get(self, client, object_id):
+        """The object with this id, or None when OpsRamp says there is none."""
+        raise NotImplementedError
+
+    def list_all(self, client, pool, wants_full):
+        """A ``listing.Listing`` of every object, reading in full, in ``pool``, those ``wants_full(obj)`` accepts."""
+        raise NotImplementedError
+
+    def search_copies(self, client, names):
+        """The objects named ``names`` (or all), oldest first when the API can sort them (``settle``)."""
+        raise NotImplementedError
+
+    def create(self, client, payload):
+        raise NotImplementedError
+
+    def update(self, client, object_id, payload, not_stored=None):
+        raise NotImplementedError
+
+    def delete(self, client, object_id):
+        """True if this call deleted the object, False if it was already gone."""
+        raise NotImplementedError
