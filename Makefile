@@ -30,6 +30,7 @@ export ANSIBLE_NOCOLOR ?= 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help venv demo test quick units component sanity integration molecule lint changelog-lint docs-lint build stage clean bench
+.PHONY: render
 .PHONY: ecosystem lint-collections docs galaxy-check test-core-2.21
 .PHONY: reliability soak
 
@@ -37,6 +38,7 @@ help:
 	@echo "make demo   - set up, start the simulator and run the example jobs playbook (twice, then --check --diff)"
 	@echo "make test   - set up and run every check (units, sanity, integration, molecule, lint, changelog, docs, build)"
 	@echo "make quick  - the inner loop: unit tests, and sanity of the files changed since main (under a minute warm)"
+	@echo "make render - rewrite the doc fragments and the roles' option docs after a change of the option tables"
 	@echo "other targets: units component sanity integration molecule lint changelog-lint docs-lint build clean"
 	@echo "  ecosystem      - AWX (ansible-runner), execution environment (ansible-builder), docs examples, CI pipeline"
 	@echo "  docs           - render the guides and the module/role reference to HTML (prints the index path)"
@@ -59,6 +61,10 @@ stage: venv
 
 demo: venv
 	bash demo/run.sh
+
+# the doc fragments and the schedule roles' option docs, from the tables (a unit test fails when they drift)
+render: venv
+	$(BIN)/python ci/render_docs.py
 
 # tests/unit: pure logic, no server. tests/component: module_utils over real HTTP against the simulator, and the
 # simulator's own tests. Both run from the staged tree (docs/architecture.md).

@@ -48,14 +48,19 @@ def connection_doc_fragment():
     """The ``requirements`` and ``options`` of the connection doc fragment, as data."""
     options = {}
     for option in CONNECTION_OPTIONS:
-        doc = dict(description=list(option['description']), type=option['type'])
-        doc['description'].append('If not set, the value of the E(%s) environment variable is used.' % option['env'])
-        if option.get('required'):
-            doc['description'].append('Required, here or in E(%s).' % option['env'])
+        doc = _connection_doc(option)
         if 'default' in option:
             doc['default'] = option['default']
         options[option['name']] = doc
     return dict(requirements=list(REQUIREMENTS), options=options)
+
+
+def _connection_doc(option):
+    doc = dict(description=list(option['description']), type=option['type'])
+    doc['description'].append('If not set, the value of the E(%s) environment variable is used.' % option['env'])
+    if option.get('required'):
+        doc['description'].append('Required, here or in E(%s).' % option['env'])
+    return doc
 
 
 # ---------------------------------------------------------------------------------------------------- tables
@@ -111,6 +116,39 @@ def within_list(parent, docs):
             doc['suboptions'] = within_list(parent, doc['suboptions'])
         result[name] = doc
     return result
+
+
+# ---------------------------------------------------------------------------------------------------- roles
+# A role that wraps a module takes its options as role variables named <role>_<option>, and passes the ones that are
+# set: the role's argument spec documents them as the module does.
+
+def role_option_docs(prefix, options):
+    """The documentation of ``options`` as role variables ``<prefix>_<name>``, references rewritten to match."""
+    return dict(('%s_%s' % (prefix, name), _in_role(prefix, doc)) for name, doc in option_docs(options).items())
+
+
+def role_connection_docs(prefix):
+    """The connection options as role variables ``<prefix>_<name>``: no default (the role passes only what is set,
+    and the module's default applies), secrets ``no_log``."""
+    docs = {}
+    for option in CONNECTION_OPTIONS:
+        doc = _connection_doc(option)
+        if 'default' in option:
+            doc['description'].append('Left unset, the module uses V(%s).' % (option['default'],))
+        if option.get('no_log'):
+            doc['no_log'] = True
+        docs['%s_%s' % (prefix, option['name'])] = _in_role(prefix, doc)
+    return docs
+
+
+def _in_role(prefix, doc):
+    def rewrite(text):
+        return _OPTION_REFERENCE.sub(lambda match: 'O(%s_%s%s)' % (prefix, match.group(1), match.group(2) or ''), text)
+
+    doc = dict(doc, description=[rewrite(line) for line in doc['description']])
+    if 'suboptions' in doc:
+        doc['options'] = dict((name, _in_role(prefix, sub)) for name, sub in doc.pop('suboptions').items())
+    return doc
 
 
 # ---------------------------------------------------------------------------------------------------- messages
