@@ -4,7 +4,7 @@
 """The AWX credential type the collection ships, against the modules, the docs and the setup playbooks.
 
 - ``extras/awx/credential_type.yml`` injects exactly the environment variables the modules fall back to
-  (``CONNECTION_OPTIONS`` in plugins/module_utils/arguments.py), and marks secret what the modules mark no_log;
+  (``CONNECTION_OPTIONS`` in plugins/module_utils/_http/config.py), and marks secret what the modules mark no_log;
 - every copy of its inputs or injectors in the docs equals the shipped file, and docs/awx.md names each input and
   each variable;
 - ``extras/awx/install_credential_type.yml`` and ``setup_job_template.yml``, run from the installed collection

@@ -4,7 +4,7 @@
 """Short secrets: a sensitive parameter value that is also part of the job's id, start date, name or schedule.
 
 Ansible masks no_log values as substrings anywhere in a result, so "1" or "30" used to garble the registered job id
-and start date (issue 14, finding 1). The modules now mask parameter values by field (module_utils/secrets.py): the
+and start date (issue 14, finding 1). The modules now mask parameter values by field (module_utils/_engine/secrets.py): the
 tests check that every registered value is exact, and that the secret shows nowhere as a value, at -vvvv, in check
 and diff mode, in a failure whose error body echoes it, through opsramp_job and opsramp_jobs.
 """

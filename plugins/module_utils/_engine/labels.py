@@ -45,17 +45,20 @@ class Labels:
 
 
 def _relabel(data, steps, labels):
+    """Label, in place, the values at ``steps`` (keys, '[]' for each item of a list) inside ``data``."""
     key, rest = steps[0], steps[1:]
     if key == '[]':
-        for index, item in enumerate(data if isinstance(data, list) else []):
-            if rest:
-                _relabel(item, rest, labels)
-            elif item in labels:
-                data[index] = '%s (%s)' % (labels[item], item)
-        return
-    if not isinstance(data, dict) or key not in data:
-        return
-    if rest:
-        _relabel(data[key], rest, labels)
-    elif isinstance(data[key], str) and data[key] in labels:
-        data[key] = '%s (%s)' % (labels[data[key]], data[key])
+        places = list(range(len(data))) if isinstance(data, list) else []
+    else:
+        places = [key] if isinstance(data, dict) and key in data else []
+    for place in places:
+        if rest:
+            _relabel(data[place], rest, labels)
+        else:
+            data[place] = _labelled_value(data[place], labels)
+
+
+def _labelled_value(value, labels):
+    if isinstance(value, str) and value in labels:
+        return '%s (%s)' % (labels[value], value)
+    return value

@@ -61,10 +61,6 @@ class Secrets:
                 set_path(masked, path_of(field), hidden)
         return masked
 
-    def redact(self, text):
-        """``text`` with every hidden value replaced by the mask (for messages, which have no fields)."""
-        return redact(text, self.values)
-
 
 def redact(value, values):
     """``value`` (text, or lists and dicts of it) with every occurrence of each of ``values`` masked, longest first."""

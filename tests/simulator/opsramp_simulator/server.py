@@ -495,7 +495,7 @@ class _Handler(BaseHTTPRequestHandler):
         return _search_page(cfg, query, jobs, lambda job: self._job_view(cfg, job, 'search', tenant))
 
     def _search_resources(self, cfg, tenant, query_string):
-        """Resources search: queryString terms are hints (substring matches), see resources.py."""
+        """Resources search: queryString terms are hints (substring matches), see plugins/module_utils/_resources/lookup.py."""
         query = _flat_query(query_string)
         text = query.get('queryString')
         try:
