@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
 import json
 import threading
 
@@ -101,6 +102,16 @@ class OpsRampError(Exception):
         self.message = message
         self.details = details
 
+    def with_message(self, message, **attributes):
+        """A copy of this error with a new message (same class, status, body...) and ``attributes`` set."""
+        new_error = copy.copy(self)
+        new_error.message = message
+        new_error.args = (message,)
+        for name, value in attributes.items():
+            if not isinstance(getattr(type(new_error), name, None), property):  # ApiError derives maybe_applied
+                setattr(new_error, name, value)
+        return new_error
+
     def to_fail_kwargs(self):
         """Keyword arguments for ``AnsibleModule.fail_json``."""
         result = dict(msg=self.message)
@@ -166,3 +177,13 @@ class ResourceLookupError(OpsRampError):
 
     ``details['matches']`` lists the matches (id, name, state) when there are several.
     """
+
+
+def is_not_found(error):
+    """True for OpsRamp's ways of saying an object does not exist: 404, or 500 with code 0005 (api-behaviour §13)."""
+    return isinstance(error, ApiError) and (error.status == 404 or (error.status == 500 and error.code == NOT_FOUND_CODE))
+
+
+def may_have_been_applied(error):
+    """A write that failed this way may still have been stored (it timed out, its connection broke, a 5xx)."""
+    return isinstance(error, (CommunicationError, ApiError)) and error.maybe_applied

@@ -11,42 +11,19 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
-
 from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import PAGE_SIZE
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
-    NOT_FOUND_CODE,
     ApiError,
     CommunicationError,
     ObjectLookupError,
     OpsRampError,
+    is_not_found,
+    may_have_been_applied,
 )
 
 # The spec's default sort key, ascending: oldest first if OpsRamp sorts ids by age (api-behaviour §19); the spec's
 # default direction is descending.
 OLDEST_FIRST = dict(sortName='id', isDescendingOrder='false')
-
-
-def is_not_found(error):
-    """True for OpsRamp's ways of saying a job does not exist: 404, or 500 with code 0005 (api-behaviour §13)."""
-    if not isinstance(error, ApiError):
-        return False
-    return error.status == 404 or (error.status == 500 and error.code == NOT_FOUND_CODE)
-
-
-def _may_have_been_applied(error):
-    return isinstance(error, (CommunicationError, ApiError)) and error.maybe_applied
-
-
-def _with_message(error, message, **attributes):
-    """A copy of ``error`` with a new message (same class, status, body...)."""
-    new_error = copy.copy(error)
-    new_error.message = message
-    new_error.args = (message,)
-    for name, value in attributes.items():
-        if not isinstance(getattr(type(new_error), name, None), property):  # ApiError derives maybe_applied
-            setattr(new_error, name, value)
-    return new_error
 
 
 def get_job(client, job_id):
@@ -119,7 +96,7 @@ def create_job(client, payload, known_ids=None):
     try:
         answer = client.post(path, payload)
     except (CommunicationError, ApiError) as error:
-        if not _may_have_been_applied(error) or not name:
+        if not may_have_been_applied(error) or not name:
             raise
         failure = error
     else:
@@ -145,17 +122,17 @@ def _recover_create(client, name, known_ids, failure):
     try:
         new_jobs = [job for job in find_jobs_by_name(client, name) if job.get('id') not in known_ids]
     except OpsRampError as lookup_error:
-        raise _with_message(failure, "%s; the job '%s' may or may not have been created, and looking for it failed "
+        raise failure.with_message("%s; the job '%s' may or may not have been created, and looking for it failed "
                                      "too (%s): check OpsRamp for a job of that name before running the task again"
                                      % (failure.message, name, lookup_error.message)) from None
     if not new_jobs:
         # "yet": a server may still store a request it answered late; the rerun looks the name up before creating
-        raise _with_message(failure, "%s; the job '%s' was not created so far (no job of that name exists yet): it is "
+        raise failure.with_message("%s; the job '%s' was not created so far (no job of that name exists yet): it is "
                                      "safe to run the task again, which looks for the job by name before creating it"
                                      % (failure.message, name), maybe_applied=False) from None
     if len(new_jobs) > 1:
         ids = ', '.join(str(job.get('id')) for job in new_jobs)
-        raise _with_message(failure, "%s; meanwhile %d new jobs named '%s' appeared (ids %s): check them in OpsRamp"
+        raise failure.with_message("%s; meanwhile %d new jobs named '%s' appeared (ids %s): check them in OpsRamp"
                                      % (failure.message, len(new_jobs), name, ids)) from None
     job_id = new_jobs[0].get('id')
     client.warn("the create request failed (%s) but the job was stored; using it (id %s)" % (failure.message, job_id))
@@ -176,9 +153,9 @@ def update_job(client, job_id, payload, not_stored=None):
         if is_not_found(error) and _is_gone(client, job_id):
             raise ObjectLookupError('job %s was deleted while this task was updating it (%s): nothing was changed; run '
                                  'the task again to create it anew' % (job_id, error.message)) from None
-        if not _may_have_been_applied(error):
+        if not may_have_been_applied(error):
             raise
-        raise _with_message(error, '%s; the update of job %s may or may not have been applied: running the task '
+        raise error.with_message('%s; the update of job %s may or may not have been applied: running the task '
                                    'again will converge' % (error.message, job_id)) from None
     if _is_job(answer):
         return answer
@@ -246,7 +223,7 @@ def run_job(client, job_id, reason):
         return client.request('GET', client.api_path('jobs', job_id, 'run'), body=dict(reason=reason),
                               idempotent=False)
     except (CommunicationError, ApiError) as error:
-        if not _may_have_been_applied(error):
+        if not may_have_been_applied(error):
             raise
-        raise _with_message(error, '%s; job %s may or may not have been started: check its runs in OpsRamp before '
+        raise error.with_message('%s; job %s may or may not have been started: check its runs in OpsRamp before '
                                    'starting it again' % (error.message, job_id)) from None
