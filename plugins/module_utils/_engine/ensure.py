@@ -25,7 +25,8 @@ def ensure(resource, client, params, check_mode=False, want_diff=False):
     obj = plan.predicted() if check_mode else execute(resource, client, plan)
     if plan.action == 'created' and not check_mode and resource.settles_copies:
         obj = settle_created(resource, client, target, obj)
-    return plan.result(resource.noun, obj, want_diff, target.labels)
+    text_diffs = resource.text_diffs(plan, target) if want_diff else ()
+    return plan.result(resource.noun, obj, want_diff, target.labels, text_diffs)
 
 
 def settle_created(resource, client, target, created):

@@ -93,13 +93,14 @@ class Plan:
             return []
         return compare.changed_paths(self.after, self.model.current(stored))
 
-    def result(self, noun, obj, want_diff, labels=None):
-        """A single-object module's result, ``obj`` being the object after the plan ran (or would have run)."""
+    def result(self, noun, obj, want_diff, labels=None, text_diffs=()):
+        """A single-object module's result, ``obj`` being the object after the plan ran (or would have run); the
+        ``text_diffs`` of long texts follow the diff of the fields."""
         result = dict(changed=self.changed, changes=self.changes)
         if obj is not None:
             result[noun] = self.secrets.mask_object(obj)
         if want_diff:
-            result['diff'] = self.diff(labels)
+            result['diff'] = [self.diff(labels)] + list(text_diffs) if text_diffs else self.diff(labels)
         return result
 
 
@@ -140,10 +141,10 @@ def _present(resource, target, obj, tenant_id, now):
     resource.check_against(desired, current)
     changes = compare.changed_paths(desired, current)
     # the stored value of a secret is as secret as the new one
-    secrets = Secrets.of_states(model, target.hide, desired, current)
+    secrets = Secrets.of_states(model, target.hide, desired, current).adding(target.secrets)
     if not changes:
         return Plan('unchanged', obj, model, before=current, after=desired, secrets=secrets)
-    payload = resource.payload(obj, desired, now or datetime.datetime.now(datetime.timezone.utc))
+    payload = resource.payload(obj, target, now or datetime.datetime.now(datetime.timezone.utc))
     return Plan('created' if obj is None else 'updated', obj, model, changes, payload=payload, before=current,
                 after=desired, secrets=secrets)
 

@@ -21,7 +21,9 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 class Wanted:
     """What a task asks of one object: its state, how to find it (``object_id``, else ``name``), and (present) the
     canonical ``desired`` state. ``hide``: the task asks for the values of its sensitive fields to be hidden;
-    ``labels``: what the diff shows beside the ids the task named otherwise (``labels.Labels``)."""
+    ``labels``: what the diff shows beside the ids the task named otherwise (``labels.Labels``); ``inputs``: what the
+    adapter needs to build the request beyond the canonical state (never compared, never shown); ``secrets``: values
+    of ``inputs`` that no message may show."""
 
     def __init__(self, state='present', object_id=None, name=None, desired=None, **extra):
         self.state = state
@@ -30,6 +32,8 @@ class Wanted:
         self.desired = desired
         self.hide = extra.get('hide', False)
         self.labels = extra.get('labels') or Labels()
+        self.inputs = extra.get('inputs') or {}
+        self.secrets = tuple(extra.get('secrets') or ())
 
 
 class Resource:
@@ -114,10 +118,15 @@ class Resource:
     def check_against(self, desired, current):
         """Raise ValidationError when ``desired`` cannot apply to the object as it is."""
 
-    def payload(self, stored, desired, now):
-        """The body to send: a new object from ``desired`` (``stored`` None), or ``stored`` with ``desired`` over it."""
+    def payload(self, stored, target, now):
+        """The body to send: a new object from ``target.desired`` (``stored`` None), or ``stored`` with it laid over."""
         body = self.model.request_style(stored) if stored is not None else {}
-        return self.model.overlay(body, desired, now)
+        return self.model.overlay(body, target.desired, now)
+
+    def text_diffs(self, plan, target):
+        """Diffs of long texts the plan changes (a script's body), as Ansible shows text: ``before``/``after`` with
+        headers. None here."""
+        return []
 
     # ------------------------------------------------------------------------------------------------ the API
 

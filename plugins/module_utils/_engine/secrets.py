@@ -39,6 +39,10 @@ class Secrets:
                   for secret in field.kind.secret_values(get_path(state, field.option), hide)]
         return cls(model, hide, values)
 
+    def adding(self, values):
+        """These secrets, and ``values`` too kept out of messages."""
+        return Secrets(self.model, self.hide, self.values | frozenset(values)) if values else self
+
     def mask_state(self, state):
         """A canonical state with its secrets masked."""
         return self._masked(state, lambda field: field.option, 'masked')

@@ -98,9 +98,10 @@ class JobResource(Resource):
     def check_against(self, desired, current):
         validation.check_type_options(desired, current)
 
-    def payload(self, stored, desired, now):
-        """The JSON body to POST: a new job from ``desired`` (``stored`` None), or the stored job with ``desired``
-        laid over it. ``now`` is the start date of a job that has none and whose task does not manage one."""
+    def payload(self, stored, target, now):
+        """The JSON body to POST: a new job from ``target.desired`` (``stored`` None), or the stored job with it laid
+        over. ``now`` is the start date of a job that has none and whose task does not manage one."""
+        desired = target.desired
         if stored is None:
             job = {'script': {}, 'schedule': {}}
         else:
