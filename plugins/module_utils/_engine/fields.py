@@ -21,6 +21,8 @@ class Option:
     """An option of a module: ``spec`` holds its argument spec entries (``SPEC_KEYS`` and ``no_log``),
     ``suboptions`` the options of a dict or a list of dicts."""
 
+    internal = False  # a field the adapter derives, which no module takes as an option
+
     def __init__(self, name, description, suboptions=(), **spec):
         self.name = name
         self.description = [description] if isinstance(description, str) else list(description)
@@ -37,7 +39,8 @@ class Field(Option):
     uses). ``kind`` converts its values and types the option. Extras: ``absent``, the value of a stored object that
     leaves it out (or a function of the object); ``when``, for the fields of a section that apply only to some
     values of it (a function of the section's options); ``also_write``, constant keys sent beside it;
-    ``sensitive``, whether its values may be secret (its kind hides them). Spec entries (``required``, ``default``,
+    ``sensitive``, whether its values may be secret (its kind hides them); ``internal``, a field the adapter derives
+    (compared, never written, not an option: a script body's digest). Spec entries (``required``, ``default``,
     ``suboptions``...) override the kind's.
     """
 
@@ -54,6 +57,7 @@ class Field(Option):
         self.write_as_stored = extra.pop('write_as_stored', False)
         self.also_write = extra.pop('also_write', {})
         self.sensitive = extra.pop('sensitive', False)
+        self.internal = extra.pop('internal', False)
         if extra:
             raise TypeError('unknown field settings: %s' % ', '.join(sorted(extra)))
 

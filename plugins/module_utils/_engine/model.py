@@ -59,7 +59,7 @@ class Model:
         """
         state = dict((name, {}) for name in self.sections if params.get(name) is not None)
         for field in self.fields:
-            if field.section is not None and params.get(field.section) is None:
+            if field.internal or (field.section is not None and params.get(field.section) is None):
                 continue
             value = get_path(params, field.option)
             if field.when is not None:
@@ -118,7 +118,7 @@ class Model:
             if name in desired:
                 object_at(obj, section.api)
         for field in self.fields:
-            if has_path(desired, field.option):
+            if has_path(desired, field.option) and not field.internal:
                 _write(obj, field, get_path(desired, field.option), now)
         return obj
 

@@ -69,6 +69,8 @@ def argument_spec(options):
     """The argument spec entries of ``options`` (``fields.Option``), suboptions included."""
     spec = {}
     for option in options:
+        if option.internal:
+            continue
         entry = dict(option.spec)
         if option.suboptions:
             entry['options'] = argument_spec(option.suboptions)
@@ -80,6 +82,8 @@ def option_docs(options):
     """The documentation of ``options``, as a doc fragment's or a role argument spec's ``options`` hold it."""
     docs = {}
     for option in options:
+        if option.internal:
+            continue
         doc = dict(description=list(option.description))
         doc.update((key, option.spec[key]) for key in SPEC_KEYS if key in option.spec)
         if option.suboptions:

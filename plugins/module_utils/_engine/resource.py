@@ -77,7 +77,7 @@ class Resource:
 
     def option_names(self):
         """The names of the task's options for one object (a list element is filled in with None for the rest)."""
-        return [option.name for option in self.model.options]
+        return [option.name for option in self.model.options if not option.internal]
 
     def validate(self, params):
         """Check the options (``params``, with ``state``) before any request: raise ValidationError naming the option."""
