@@ -25,11 +25,11 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 
 
 def exported_fields(model):
-    """The fields of a model, less those that restate an earlier one from the same API value (a job's start_time is
-    its start_date's time of day)."""
+    """The fields of a model that are options, less those that restate an earlier one from the same API value (a
+    job's start_time is its start_date's time of day)."""
     read, fields = set(), []
     for field in model.fields:
-        if not read.intersection(field.reads):
+        if not read.intersection(field.reads) and not field.internal:
             fields.append(field)
         read.update(field.reads)
     return tuple(fields)
