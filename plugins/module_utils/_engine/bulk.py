@@ -165,8 +165,8 @@ def validated(resource, specs):
             raise for_element(error, '%s[%d]' % (resource.plural, index), params) from None
         params_list.append(params)
     # an element with an id is matched by it: two objects of the tenant may share a name
-    _check_unique(resource, [params['name'] if not params['id'] else None for params in params_list], 'name',
-                  params_list)
+    names = [(resource.element_scope(params), params['name']) if not params['id'] else None for params in params_list]
+    _check_unique(resource, names, 'name', params_list)
     _check_unique(resource, [params['id'] for params in params_list], 'id', params_list)
     return params_list
 
@@ -191,7 +191,7 @@ def _check_unique(resource, values, key, elements):
         if value in first:
             other = first[value]
             message = "%s[%d].%s: %r is also the %s of %s[%d]; each %s may appear once in the list" % (
-                plural, index, key, value, key, plural, other, resource.noun)
+                plural, index, key, elements[index][key], key, plural, other, resource.noun)
             message = naming(message, ('%s[%d]' % (plural, index), elements[index]),
                              ('%s[%d]' % (plural, other), elements[other]))
             raise ValidationError(message, option='%s[%d].%s' % (plural, index, key))
@@ -217,8 +217,8 @@ def full_reads_needed(resource, targets):
             if target.object_id:
                 ids.add(target.object_id)
             else:
-                names.add(target.name)
-    return lambda obj: obj['id'] in ids or obj.get('name') in names
+                names.add((target.scope, target.name))
+    return lambda obj: obj['id'] in ids or (resource.scope_of(obj), obj.get('name')) in names
 
 
 def match(resource, targets, listed, prune_prefix=None, sources=None):
@@ -228,7 +228,7 @@ def match(resource, targets, listed, prune_prefix=None, sources=None):
     by_id = dict((obj['id'], obj) for obj in listed)
     by_name = {}
     for obj in listed:
-        by_name.setdefault(obj.get('name'), []).append(obj)
+        by_name.setdefault((resource.scope_of(obj), obj.get('name')), []).append(obj)
     items, problems, claimed = [], [], {}
     for index, (target, source) in enumerate(zip(targets, sources or [None] * len(targets))):
         item = _Item(target, None, index, source)
@@ -244,7 +244,8 @@ def match(resource, targets, listed, prune_prefix=None, sources=None):
     if problems:
         raise ObjectLookupError('%s; nothing was written' % '; '.join(problems))
     if prune_prefix is not None:
-        items.extend(_prune_items(listed, prune_prefix, set(claimed) | set(t.object_id for t in targets if t.object_id)))
+        kept = set(claimed) | set(target.object_id for target in targets if target.object_id)
+        items.extend(_prune_items(listed, prune_prefix, kept, resource.scope_of))
     return items
 
 
@@ -253,7 +254,7 @@ def _listed(resource, item, by_id, by_name, problems):
     target = item.target
     if target.object_id:
         return by_id.get(target.object_id)  # None: not listed, read by id in the worker
-    matches = by_name.get(target.name, [])
+    matches = by_name.get((target.scope, target.name), [])
     if len(matches) > 1:
         path = _path(resource, item)
         problems.append(naming("%s: %d %s are named '%s' (ids %s); give %s.id to choose one" % (
@@ -271,11 +272,11 @@ def _element(resource, item):
     return _path(resource, item), dict(name=item.target.name, source=item.source)
 
 
-def _prune_items(listed, prune_prefix, kept_ids):
+def _prune_items(listed, prune_prefix, kept_ids, scope_of):
     doomed = [obj for obj in listed if obj['id'] not in kept_ids
               and isinstance(obj.get('name'), str) and obj['name'].startswith(prune_prefix)]
     doomed.sort(key=lambda obj: (obj['name'], obj['id']))
-    return [_Item(Wanted('absent', obj['id'], obj['name']), obj) for obj in doomed]
+    return [_Item(Wanted('absent', obj['id'], obj['name'], scope=scope_of(obj)), obj) for obj in doomed]
 
 
 # ---------------------------------------------------------------------------------------------------- work
@@ -323,9 +324,10 @@ def _snapshot(resource, client, item):
     if item.full is not None:  # read while the listing went on
         return planning.Snapshot(item.listed, client.tenant_id, fetch=item.full.result)
     if listed_id is not None:
-        return planning.Snapshot(item.listed, client.tenant_id, fetch=lambda: resource.get(client, listed_id))
+        return planning.Snapshot(item.listed, client.tenant_id,
+                                 fetch=lambda: resource.get(client, listed_id, item.target.scope))
     if item.target.object_id:
-        return planning.Snapshot(resource.get(client, item.target.object_id), client.tenant_id)
+        return planning.Snapshot(resource.get(client, item.target.object_id, item.target.scope), client.tenant_id)
     return planning.Snapshot(None, client.tenant_id)
 
 

@@ -169,9 +169,9 @@ def _write(resource, client, plan):
     if plan.action == 'created':
         return resource.create(client, plan.payload)
     if plan.action == 'updated':
-        return resource.update(client, plan.object_id, plan.payload, not_stored=plan.not_stored)
+        return resource.update(client, plan.obj, plan.payload, not_stored=plan.not_stored)
     if plan.action == 'deleted':
-        resource.delete(client, plan.object_id)
+        resource.delete(client, plan.obj)
     return plan.obj
 
 

@@ -23,7 +23,8 @@ class Wanted:
     canonical ``desired`` state. ``hide``: the task asks for the values of its sensitive fields to be hidden;
     ``labels``: what the diff shows beside the ids the task named otherwise (``labels.Labels``); ``inputs``: what the
     adapter needs to build the request beyond the canonical state (never compared, never shown); ``secrets``: values
-    of ``inputs`` that no message may show."""
+    of ``inputs`` that no message may show; ``scope``: what a name is unique within, beside the tenant (a script's
+    category; None for jobs)."""
 
     def __init__(self, state='present', object_id=None, name=None, desired=None, **extra):
         self.state = state
@@ -32,6 +33,7 @@ class Wanted:
         self.desired = desired
         self.hide = extra.get('hide', False)
         self.labels = extra.get('labels') or Labels()
+        self.scope = extra.get('scope')
         self.inputs = extra.get('inputs') or {}
         self.secrets = tuple(extra.get('secrets') or ())
 
@@ -134,8 +136,17 @@ class Resource:
         """The full object ``target`` (a ``Wanted``) names, by id or by unique name; None when there is none."""
         raise NotImplementedError
 
-    def get(self, client, object_id):
-        """The object with this id, or None when OpsRamp says there is none."""
+    def element_scope(self, params):
+        """What the name of a list element (its options) is unique within, as it stands before resolving (a script's
+        category as the element names it). None: the tenant."""
+        return None
+
+    def scope_of(self, obj):
+        """What a listed object's name is unique within (``Wanted.scope``); None: the tenant."""
+        return None
+
+    def get(self, client, object_id, scope=None):
+        """The object with this id (in ``scope``), or None when OpsRamp says there is none."""
         raise NotImplementedError
 
     def list_all(self, client, pool, wants_full):
@@ -149,9 +160,11 @@ class Resource:
     def create(self, client, payload):
         raise NotImplementedError
 
-    def update(self, client, object_id, payload, not_stored=None):
+    def update(self, client, obj, payload, not_stored=None):
+        """Replace ``obj`` (as read) with ``payload``; the object as stored. ``not_stored(stored)`` names the managed
+        paths a stored object does not hold as sent."""
         raise NotImplementedError
 
-    def delete(self, client, object_id):
-        """True if this call deleted the object, False if it was already gone."""
+    def delete(self, client, obj):
+        """Delete ``obj`` (as read, or at least its id): True if this call deleted it, False if it was already gone."""
         raise NotImplementedError

@@ -158,7 +158,7 @@ def _give_way(resource, client, decision, desired):
     """Delete this run's copy, read the survivor, and say so."""
     noun = resource.noun
     try:
-        resource.delete(client, decision.own_id)
+        resource.delete(client, dict(id=decision.own_id, name=decision.name))
     except OpsRampError as error:
         return Settlement(decision, error="another run working at the same time created %s '%s' too, first (id %s); "
                                           "deleting this run's copy (id %s) failed (%s): delete it in OpsRamp and keep "

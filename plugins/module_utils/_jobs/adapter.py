@@ -128,7 +128,7 @@ class JobResource(Resource):
     def find(self, client, target):
         return api.find_job(client, job_id=target.object_id, name=target.name)
 
-    def get(self, client, object_id):
+    def get(self, client, object_id, scope=None):
         return api.get_job(client, object_id)
 
     def list_all(self, client, pool, wants_full, query_string=None):
@@ -146,11 +146,11 @@ class JobResource(Resource):
         # the lookup by name found none: any job of that name after a failed create is this one
         return api.create_job(client, payload, known_ids=set())
 
-    def update(self, client, object_id, payload, not_stored=None):
-        return api.update_job(client, object_id, payload, not_stored=not_stored)
+    def update(self, client, obj, payload, not_stored=None):
+        return api.update_job(client, obj['id'], payload, not_stored=not_stored)
 
-    def delete(self, client, object_id):
-        return api.delete_job(client, object_id)
+    def delete(self, client, obj):
+        return api.delete_job(client, obj['id'])
 
 
 def _stored_job_type(job):
