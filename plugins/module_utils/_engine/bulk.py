@@ -314,6 +314,8 @@ def _reconcile_item(resource, client, item, options):
             raise
         path, element = _element(resource, item)
         raise for_element(error, path, element) from None
+    if decision.action == 'deleted':
+        resource.check_deletion(client, decision.obj)
     obj = decision.predicted() if options.check_mode else planning.execute(resource, client, decision)
     return _Outcome.of(decision, obj, options.want_diff, item.target.labels)
 

@@ -22,6 +22,8 @@ def ensure(resource, client, params, check_mode=False, want_diff=False):
     target = resource.wanted(*resource.resolve(client, params))
     resource.warn_before_writes(client, [('', target)])
     plan = decide(resource, target, Snapshot(resource.find(client, target), client.tenant_id))
+    if plan.action == 'deleted':
+        resource.check_deletion(client, plan.obj)
     obj = plan.predicted() if check_mode else execute(resource, client, plan)
     if plan.action == 'created' and not check_mode and resource.settles_copies:
         obj = settle_created(resource, client, target, obj)

@@ -120,6 +120,10 @@ class Resource:
     def check_against(self, desired, current):
         """Raise ValidationError when ``desired`` cannot apply to the object as it is."""
 
+    def check_deletion(self, client, obj):
+        """Raise an OpsRampError when OpsRamp would refuse to delete ``obj``: called before any write, in check mode
+        too, so that check mode never predicts a deletion the real run cannot make. Nothing to check here."""
+
     def payload(self, stored, target, now):
         """The body to send: a new object from ``target.desired`` (``stored`` None), or ``stored`` with it laid over."""
         body = self.model.request_style(stored) if stored is not None else {}
