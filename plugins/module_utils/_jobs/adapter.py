@@ -76,9 +76,9 @@ class JobResource(Resource):
         warn_unknown(client, [(prefix + 'job_type', target.desired.get('job_type'))
                               for prefix, target in targets if target.desired is not None], JOB_TYPE)
 
-    def unmodelled(self, api_job):
+    def unmodelled(self, api_object):
         """What an exported job leaves out: script settings of a type the options do not model."""
-        script = as_dict(as_dict(api_job).get('script'))
+        script = as_dict(as_dict(api_object).get('script'))
         extra = sorted(key for key in script if key not in MODELLED_SCRIPT_KEYS)
         if not extra:
             return []

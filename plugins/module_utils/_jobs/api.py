@@ -74,7 +74,7 @@ def find_job(client, job_id=None, name=None):
     job = get_job(client, matches[0]['id'])
     if job is None:
         raise ObjectLookupError("the job named '%s' (id %s) disappeared while it was being read; run the task again"
-                             % (name, matches[0]['id']))
+                                % (name, matches[0]['id']))
     return job
 
 
@@ -123,17 +123,17 @@ def _recover_create(client, name, known_ids, failure):
         new_jobs = [job for job in find_jobs_by_name(client, name) if job.get('id') not in known_ids]
     except OpsRampError as lookup_error:
         raise failure.with_message("%s; the job '%s' may or may not have been created, and looking for it failed "
-                                     "too (%s): check OpsRamp for a job of that name before running the task again"
-                                     % (failure.message, name, lookup_error.message)) from None
+                                   "too (%s): check OpsRamp for a job of that name before running the task again"
+                                   % (failure.message, name, lookup_error.message)) from None
     if not new_jobs:
         # "yet": a server may still store a request it answered late; the rerun looks the name up before creating
         raise failure.with_message("%s; the job '%s' was not created so far (no job of that name exists yet): it is "
-                                     "safe to run the task again, which looks for the job by name before creating it"
-                                     % (failure.message, name), maybe_applied=False) from None
+                                   "safe to run the task again, which looks for the job by name before creating it"
+                                   % (failure.message, name), maybe_applied=False) from None
     if len(new_jobs) > 1:
         ids = ', '.join(str(job.get('id')) for job in new_jobs)
         raise failure.with_message("%s; meanwhile %d new jobs named '%s' appeared (ids %s): check them in OpsRamp"
-                                     % (failure.message, len(new_jobs), name, ids)) from None
+                                   % (failure.message, len(new_jobs), name, ids)) from None
     job_id = new_jobs[0].get('id')
     client.warn("the create request failed (%s) but the job was stored; using it (id %s)" % (failure.message, job_id))
     return get_job(client, job_id) or new_jobs[0]
@@ -152,11 +152,11 @@ def update_job(client, job_id, payload, not_stored=None):
     except (CommunicationError, ApiError) as error:
         if is_not_found(error) and _is_gone(client, job_id):
             raise ObjectLookupError('job %s was deleted while this task was updating it (%s): nothing was changed; run '
-                                 'the task again to create it anew' % (job_id, error.message)) from None
+                                    'the task again to create it anew' % (job_id, error.message)) from None
         if not may_have_been_applied(error):
             raise
         raise error.with_message('%s; the update of job %s may or may not have been applied: running the task '
-                                   'again will converge' % (error.message, job_id)) from None
+                                 'again will converge' % (error.message, job_id)) from None
     if _is_job(answer):
         return answer
     # OpsRamp answers an update with the stored job (api-behaviour §2): without it, read the job back and check it
@@ -181,7 +181,7 @@ def _read_back_update(client, job_id, not_stored, what_happened):
                                  maybe_applied=True) from None
     if stored is None:
         raise ObjectLookupError('%s, and job %s no longer exists: it was deleted meanwhile; run the task again to create '
-                             'it anew' % (what_happened, job_id))
+                                'it anew' % (what_happened, job_id))
     missing = not_stored(stored) if not_stored is not None else []
     if missing:
         raise CommunicationError('%s, and job %s as read back does not hold %s as sent: the update was not applied, '
@@ -226,4 +226,4 @@ def run_job(client, job_id, reason):
         if not may_have_been_applied(error):
             raise
         raise error.with_message('%s; job %s may or may not have been started: check its runs in OpsRamp before '
-                                   'starting it again' % (error.message, job_id)) from None
+                                 'starting it again' % (error.message, job_id)) from None
