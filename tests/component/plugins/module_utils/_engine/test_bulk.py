@@ -14,7 +14,11 @@ import time
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import bulk
-from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ObjectLookupError, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
+    ObjectLookupError,
+    ResourceLookupError,
+    ValidationError,
+)
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 START = '2026-01-01T02:00:00+0000'
@@ -149,6 +153,34 @@ def test_two_elements_naming_one_job_fail_before_any_write(sim, make_client, log
     assert info.value.message == ("jobs[0] and jobs[1] both name job %s (jobs[0] 'a', jobs[1] 'renamed' from "
                                   "jobs/renamed.yml); nothing was written" % job_id)
     assert not log(kind='write')
+
+
+def test_each_entity_name_of_the_list_is_searched_once_before_the_jobs(sim, make_client, log):
+    sim.control.seed_resources([{'id': 'r-1', 'name': 'core-sw-01'}, {'id': 'r-2', 'name': 'core-sw-02'}])
+    declared = [spec('a', entities=[dict(name='core-sw-01', type='DEVICE')]),
+                spec('b', entities=[dict(name='core-sw-02', type='DEVICE'), dict(name='core-sw-01', type='DEVICE')])]
+    result = bulk.reconcile(JOBS, make_client(), declared, bulk.Options(workers=2))
+    assert result['created'] == ['a', 'b']
+    held = stored(sim)
+    assert [e['resource']['id'] for e in held['a']['entities']] == ['r-1']
+    assert sorted(e['resource']['id'] for e in held['b']['entities']) == ['r-1', 'r-2']
+    lookups = log(path='/resources/search')
+    assert sorted(e['query']['queryString'] for e in lookups) == ['resourceName:core-sw-01', 'resourceName:core-sw-02']
+    first_job_request = min(e['seq'] for e in log(path='/jobs'))
+    assert all(e['seq'] < first_job_request for e in lookups)
+
+
+def test_an_entity_name_that_finds_nothing_fails_before_any_job_request(sim, make_client, log):
+    sim.control.seed_resources([{'id': 'r-1', 'name': 'core-sw-01'}])
+    declared = [spec('a', entities=[dict(name='nowhere', type='DEVICE')]),
+                spec('b', entities=[dict(name='core-sw-01', type='DEVICE')]),
+                spec('c', entities=[dict(host_name='gone.example.net', type='DEVICE')])]
+    with pytest.raises(ResourceLookupError) as info:
+        bulk.reconcile(JOBS, make_client(), declared)
+    assert info.value.message == (
+        "jobs[0].entities[0]: no resource has the name 'nowhere' in tenant client_1; jobs[2].entities[0]: no resource "
+        "has the host name 'gone.example.net' in tenant client_1; nothing was written")
+    assert len(log(path='/resources/search')) == 3 and not log(path='/jobs') and sim.control.jobs() == []
 
 
 # ----------------------------------------------------------------------------------------------- the reconcile

@@ -56,6 +56,17 @@ def test_full_reads_start_before_the_listing_ends_and_pages_go_concurrently(sim,
     assert sim.control.stats()['max_in_flight'] > 1
 
 
+def test_the_query_string_goes_with_every_page(sim, make_client, log):
+    seed_jobs(sim, 12)
+    sim.control.configure(max_page_size=3)
+    listed, full = list_all(make_client(), wants_full=lambda job: job['name'] == 'job-01', query_string='name:job-0')
+    assert [job['name'] for job in listed] == ['job-%02d' % number for number in range(10)]  # the server filtered
+    assert [job['name'] for job in full.values()] == ['job-01']
+    searches = log(kind='read', path='/jobs/search')
+    assert sorted(entry['query']['pageNo'] for entry in searches) == ['1', '2', '3', '4']
+    assert all(entry['query']['queryString'] == 'name:job-0' for entry in searches)
+
+
 @pytest.mark.parametrize('knobs', [dict(search_shape='list'), dict(max_page_size=500)])
 def test_one_page_or_a_bare_list_is_one_request(sim, make_client, log, knobs):
     seed_jobs(sim, 5)
