@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Listing the tenant's jobs while reading the needed ones in full, over real HTTP against the simulator."""
+"""Listing the tenant's jobs while reading the needed ones in full (``JOBS.list_all``, which ``_engine.listing``
+does), over real HTTP against the simulator."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -11,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils import listing
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 START = '2030-01-01T02:00:00+0000'
 
@@ -25,9 +26,9 @@ def seed_jobs(sim, count):
 
 def list_all(client, wants_full=None, query_string=None):
     with ThreadPoolExecutor(max_workers=4) as pool:
-        listed = listing.list_jobs(client, pool, query_string=query_string, wants_full=wants_full)
-        full = dict((job_id, listed.full_job(job_id)) for job_id in listed.full)
-    return listed.jobs, full
+        listed = JOBS.list_all(client, pool, wants_full, query_string=query_string)
+        full = dict((job_id, listed.full_object(job_id)) for job_id in listed.full)
+    return listed.objects, full
 
 
 def test_every_page_once_in_order_and_full_reads_only_where_wanted(sim, make_client, log):
@@ -53,6 +54,17 @@ def test_full_reads_start_before_the_listing_ends_and_pages_go_concurrently(sim,
     assert kinds[0] == 'search'
     assert kinds.index('get') < len(kinds) - 1 - kinds[::-1].index('search')  # a read before the last page
     assert sim.control.stats()['max_in_flight'] > 1
+
+
+def test_the_query_string_goes_with_every_page(sim, make_client, log):
+    seed_jobs(sim, 12)
+    sim.control.configure(max_page_size=3)
+    listed, full = list_all(make_client(), wants_full=lambda job: job['name'] == 'job-01', query_string='name:job-0')
+    assert [job['name'] for job in listed] == ['job-%02d' % number for number in range(10)]  # the server filtered
+    assert [job['name'] for job in full.values()] == ['job-01']
+    searches = log(kind='read', path='/jobs/search')
+    assert sorted(entry['query']['pageNo'] for entry in searches) == ['1', '2', '3', '4']
+    assert all(entry['query']['queryString'] == 'name:job-0' for entry in searches)
 
 
 @pytest.mark.parametrize('knobs', [dict(search_shape='list'), dict(max_page_size=500)])
