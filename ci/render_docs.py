@@ -1,7 +1,8 @@
 """Rewrite what ansible-test and ansible-doc read without running the code, from the tables it is derived from.
 
-* The doc fragments' DOCUMENTATION literals: from the connection options (plugins/module_utils/_http/config.py) and
-  the job table (plugins/module_utils/_jobs/table.py). ansible-test reads them without running them, so they must
+* The doc fragments' DOCUMENTATION literals: from the connection options (plugins/module_utils/_http/config.py), the
+  job table (plugins/module_utils/_jobs/table.py) and the script and category tables
+  (plugins/module_utils/_scripts/table.py). ansible-test reads them without running them, so they must
   hold YAML literals.
 * In each schedule role (roles/*_job, not export_jobs), the part of meta/argument_specs.yml that documents the job and
   connection options the role passes to opsramp_job, and the part of vars/main.yml that passes them: between the
@@ -34,11 +35,14 @@ else:  # import the tables from a staged copy of the working tree, where the col
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import options  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS  # noqa: E402
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import CATEGORIES, SCRIPTS  # noqa: E402
 
 FRAGMENTS = {
     'connection.py': options.connection_doc_fragment,
     'job.py': lambda: dict(options=JOBS.model.doc()),
     'job_list.py': lambda: dict(options=JOBS.list_doc()),
+    'script.py': lambda: dict(options=SCRIPTS.model.doc()),
+    'script_category.py': lambda: dict(options=CATEGORIES.model.doc()),
 }
 SCHEDULE_ROLES = ('daily_job', 'weekly_job', 'monthly_job', 'run_once_job')
 # the job options a schedule role declares itself (its schedule is built from variables of its own)

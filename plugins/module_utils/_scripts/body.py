@@ -1,0 +1,80 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the opsramp.automation collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A script's body (its ``command``, or the file it runs) and how a changed body is seen (api-behaviour §20.11).
+
+OpsRamp's reads do not return the body: a read's ``attachment`` carries a ``contentURL`` that may name another
+script's file, and a COMMAND script's read may lack its ``command`` (§20.3). So the body is compared by its SHA-256
+digest, read in this order: the body itself when the read carries it (``attachment.file``, or ``command``), else the
+digest the collection wrote last as a trailer line of the script's ``description``, a field OpsRamp stores as sent.
+No digest found means the body is not known to be the task's: one update writes it with the trailer, and the next run
+converges. The trailer is never shown as part of the description, and never compared as such.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import base64
+import binascii
+import hashlib
+import re
+
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict
+
+# the key a read is given for the body's digest (never sent: a read-only key of the script table)
+DIGEST_KEY = 'bodyDigest'
+TRAILER = 'Managed by opsramp.automation, body sha256:'
+_TRAILER_RE = re.compile(r'\s*\n?%s([0-9a-f]{64})\s*$' % re.escape(TRAILER))
+
+
+def digest(text):
+    """The digest of a body given as text (UTF-8), as the canonical state holds it."""
+    return 'sha256:' + hashlib.sha256(text.encode('utf-8')).hexdigest()
+
+
+def encoded(text):
+    """A body as ``attachment.file`` takes it: base64 of its UTF-8 bytes."""
+    return base64.b64encode(text.encode('utf-8')).decode('ascii')
+
+
+def decoded(file_field):
+    """The text of ``attachment.file`` (base64), or None when it is not base64 text."""
+    try:
+        return base64.b64decode(str(file_field).encode('ascii'), validate=True).decode('utf-8')
+    except (binascii.Error, UnicodeError, ValueError):
+        return None
+
+
+def split_description(description):
+    """``(the user's description, the digest its trailer holds or None)``."""
+    text = description if isinstance(description, str) else ''
+    match = _TRAILER_RE.search(text)
+    if match is None:
+        return (description if isinstance(description, str) else None), None
+    return text[:match.start()], 'sha256:' + match.group(1)
+
+
+def with_trailer(description, body_digest):
+    """``description`` (the user's) followed by the trailer that records ``body_digest``."""
+    user = split_description(description)[0] or ''
+    return '%s%s%s%s' % (user, '\n\n' if user else '', TRAILER, body_digest[len('sha256:'):])
+
+
+def body_text(script):
+    """The body a read carries (``attachment.file`` decoded, or ``command``), or None."""
+    attachment = as_dict(script.get('attachment'))
+    if attachment.get('file') not in (None, ''):
+        return decoded(attachment['file'])
+    if script.get('command') not in (None, ''):
+        return script['command']
+    return None
+
+
+def with_digest(script):
+    """A script read with the digest of its body under ``DIGEST_KEY`` (None when no read tells it)."""
+    if not isinstance(script, dict):
+        return script
+    text = body_text(script)
+    found = digest(text) if text is not None else split_description(script.get('description'))[1]
+    return dict(script, **{DIGEST_KEY: found})
