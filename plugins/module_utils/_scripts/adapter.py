@@ -315,8 +315,8 @@ class CategoryResource(Resource):
         scripts = [(category, script) for category in below for script in api.list_scripts(client, category.id)]
         if scripts:
             raise ValidationError(
-                "state: the RBA category '%s' (id %s) holds %d scripts (%s): OpsRamp deletes only an empty category; "
-                "delete or move its scripts first" % (obj['path'], obj['id'], len(scripts), ', '.join(
+                "state: the RBA category '%s' (id %s) holds %d script%s (%s): OpsRamp deletes only an empty category; "
+                "delete its scripts first" % (obj['path'], obj['id'], len(scripts), '' if len(scripts) == 1 else 's', ', '.join(
                     "'%s' (id %s) in %s" % (script.get('name'), script.get('id'), category.path_text)
                     for category, script in scripts[:5]) + (', ...' if len(scripts) > 5 else '')), option='state')
 
