@@ -33,6 +33,9 @@ TYPES = 'opsramp.automation.opsramp_job_type_info'
 BULK = 'opsramp.automation.opsramp_jobs'
 TOKEN = 'opsramp.automation.opsramp_token'
 RESOURCES = 'opsramp.automation.opsramp_resource_info'
+SCRIPT = 'opsramp.automation.opsramp_script'
+CATEGORY = 'opsramp.automation.opsramp_script_category'
+GOOD_SCRIPT = dict(name='rel-script', category='Ops', execution_type='shell', content='echo ok')
 OMIT = '{{ omit }}'
 SCHEDULE = {'type': 'daily', 'frequency': 'everyday'}
 GOOD = dict(name='rel-bad-input', job_type='adCheckList', schedule=SCHEDULE)
@@ -173,6 +176,31 @@ MODULE_CASES = [
      r'parameters are mutually exclusive: id\|name\|host_name\|ip_address\|query'),
     ('resources-id-and-query', RESOURCES, dict(id='x', query='state:active'), r'parameters are mutually exclusive'),
     ('resources-unknown-option', RESOURCES, dict(hostname='sw'), r'Unsupported parameters for .* module: hostname'),
+    # ---- opsramp_script, opsramp_script_category
+    ('script-command-and-src', SCRIPT, dict(GOOD_SCRIPT, content=None, command='ls', src='scripts/x.sh'),
+     r'^src, command: give only one of command, src and content'),
+    ('script-command-and-content', SCRIPT, dict(GOOD_SCRIPT, command='ls'),
+     r'parameters are mutually exclusive: command\|src\|content'),
+    ('script-execution-type-unknown', SCRIPT, dict(GOOD_SCRIPT, execution_type='ruby'),
+     r'value of execution_type must be one of: batchfile, command, .*, got: ruby'),
+    ('script-data-type-unknown', SCRIPT, dict(GOOD_SCRIPT, parameters=[{'name': 'p', 'data_type': 'float'}]),
+     r'value of data_type must be one of: string, integer, password, got: float found in parameters'),
+    ('script-command-for-a-file-type', SCRIPT, dict(GOOD_SCRIPT, content=None, command='ls'),
+     r'^command: applies only to execution_type command; give src or content'),
+    ('script-file-for-a-command', SCRIPT, dict(GOOD_SCRIPT, execution_type='command'),
+     r'^content: a script with execution_type command runs command, not a file'),
+    ('script-no-category', SCRIPT, dict(name='rel-script', state='absent'),
+     r'one of the following is required: category, category_id'),
+    ('script-parameter-twice', SCRIPT, dict(GOOD_SCRIPT, parameters=[
+        {'name': 'key', 'data_type': 'password', 'default': SECRET_VALUE}, {'name': 'key'}]),
+     r"^parameters\[1\].name: parameter 'key' is given more than once"),
+    ('script-platform-unknown', SCRIPT, dict(GOOD_SCRIPT, platforms=['macos']),
+     r'value of platforms must be one or more of: windows, linux. Got no match for: macos'),
+    ('script-timeout-zero', SCRIPT, dict(GOOD_SCRIPT, install_timeout=0),
+     r'^install_timeout: must be a whole number of seconds, 1 or more, not 0'),
+    ('category-parent-and-id', CATEGORY, dict(name='x', parent='Ops', parent_id='3'),
+     r'parameters are mutually exclusive: parent\|parent_id'),
+    ('category-name-blank', CATEGORY, dict(name=' '), r'^name: must not be empty'),
 ]
 
 BULK_CASES = [
@@ -384,7 +412,7 @@ def test_bad_input_fails_before_any_request_naming_the_option(table_runs, table,
 
 def test_the_tables_cover_every_module_and_role():
     modules = set(case[1] for case in MODULE_CASES + BULK_CASES)
-    assert modules >= {JOB, INFO, RUN, TYPES, BULK, TOKEN}
+    assert modules >= {JOB, INFO, RUN, TYPES, BULK, TOKEN, SCRIPT, CATEGORY}
     assert set(case[1] for case in ROLE_CASES) == set(ROLE_BASE)
     assert len(ALL_CASES) >= 40
     assert len(set(case[0] for _table, case in ALL_CASES)) == len(ALL_CASES)
