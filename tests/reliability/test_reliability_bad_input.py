@@ -177,7 +177,7 @@ MODULE_CASES = [
     ('resources-id-and-query', RESOURCES, dict(id='x', query='state:active'), r'parameters are mutually exclusive'),
     ('resources-unknown-option', RESOURCES, dict(hostname='sw'), r'Unsupported parameters for .* module: hostname'),
     # ---- opsramp_script, opsramp_script_category
-    ('script-command-and-src', SCRIPT, dict(GOOD_SCRIPT, content=None, command='ls', src='scripts/x.sh'),
+    ('script-command-and-src', SCRIPT, dict(name='rel-script', category='Ops', command='ls', src='scripts/x.sh'),
      r'^src, command: give only one of command, src and content'),
     ('script-command-and-content', SCRIPT, dict(GOOD_SCRIPT, command='ls'),
      r'parameters are mutually exclusive: command\|src\|content'),
@@ -185,7 +185,7 @@ MODULE_CASES = [
      r'value of execution_type must be one of: batchfile, command, .*, got: ruby'),
     ('script-data-type-unknown', SCRIPT, dict(GOOD_SCRIPT, parameters=[{'name': 'p', 'data_type': 'float'}]),
      r'value of data_type must be one of: string, integer, password, got: float found in parameters'),
-    ('script-command-for-a-file-type', SCRIPT, dict(GOOD_SCRIPT, content=None, command='ls'),
+    ('script-command-for-a-file-type', SCRIPT, dict(name='rel-script', category='Ops', execution_type='shell', command='ls'),
      r'^command: applies only to execution_type command; give src or content'),
     ('script-file-for-a-command', SCRIPT, dict(GOOD_SCRIPT, execution_type='command'),
      r'^content: a script with execution_type command runs command, not a file'),
