@@ -57,8 +57,8 @@ class FakeClient:
     """A tenant in memory: ``stored`` is ``{collection: [objects]}`` (``jobs``, ``widgets``, ``resources``).
 
     Every request is recorded in ``requests`` as ``(method, path, query)``, the query without its paging (None when
-    empty). ``failing[(method, path)]`` is an error to raise instead of answering; ``stores_as[path]`` the object a
-    write to ``path`` stores and answers instead of the body sent (a server that rewrites a value).
+    empty). ``fail(request, error)`` makes the requests ``request`` describes raise ``error``; ``stores_as[path]``
+    is the object a write to ``path`` stores and answers instead of the body sent (a server that rewrites a value).
     """
 
     tenant_id = TENANT
@@ -69,7 +69,7 @@ class FakeClient:
         self.page_size = page_size
         self.job_types = list(job_types)
         self.requests, self.warnings = [], []
-        self.failing, self.stores_as = {}, {}
+        self.failures, self.stores_as = [], {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------------------------ Client's API
@@ -113,6 +113,13 @@ class FakeClient:
             self._stored(collection, rest)
             del self.store[collection][rest]
 
+    # ------------------------------------------------------------------------------------------------ what tests set
+
+    def fail(self, request, error):
+        """Raise ``error`` for each request matching ``request``: ``(method, path)``, or ``(method, path, query)`` as
+        recorded."""
+        self.failures.append((tuple(request), error))
+
     # ------------------------------------------------------------------------------------------------ what tests read
 
     def objects(self, collection):
@@ -131,9 +138,9 @@ class FakeClient:
         shown = dict((key, value) for key, value in (query or {}).items() if key not in PAGING) or None
         with self._lock:
             self.requests.append((method, path, shown))
-        error = self.failing.get((method, path))
-        if error is not None:
-            raise copy.copy(error)
+        for failing, error in self.failures:
+            if failing == (method, path, shown)[:len(failing)]:
+                raise copy.copy(error)
         parts = path.strip('/').split('/')
         return parts[0], (parts[1] if len(parts) > 1 else None)
 
@@ -235,7 +242,9 @@ class WidgetResource(Resource):
     def get(self, client, object_id):
         try:
             return client.get('/widgets/%s' % object_id)
-        except ApiError:
+        except ApiError as error:
+            if error.code != NOT_FOUND_CODE:
+                raise
             return None
 
     def list_all(self, client, pool, wants_full):
@@ -254,7 +263,9 @@ class WidgetResource(Resource):
     def delete(self, client, object_id):
         try:
             client.delete('/widgets/%s' % object_id)
-        except ApiError:
+        except ApiError as error:
+            if error.code != NOT_FOUND_CODE:
+                raise
             return False
         return True
 
