@@ -58,7 +58,8 @@ class FakeClient:
 
     Every request is recorded in ``requests`` as ``(method, path, query)``, the query without its paging (None when
     empty). ``fail(request, error)`` makes the requests ``request`` describes raise ``error``; ``stores_as[path]``
-    is the object a write to ``path`` stores and answers instead of the body sent (a server that rewrites a value).
+    is the object a write to ``path`` stores and answers instead of the body sent (a server that rewrites a value);
+    ``unlisted`` the ids of stored objects that searches do not show (yet).
     """
 
     tenant_id = TENANT
@@ -69,7 +70,7 @@ class FakeClient:
         self.page_size = page_size
         self.job_types = list(job_types)
         self.requests, self.warnings = [], []
-        self.failures, self.stores_as = [], {}
+        self.failures, self.stores_as, self.unlisted = [], {}, set()
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------------------------ Client's API
@@ -160,11 +161,28 @@ class FakeClient:
 
     def _search(self, collection, query):
         """Every object, oldest first, in the search envelope (the queryString hint is ignored, as a server may)."""
-        listed = [SEARCH_RESULT.get(collection, dict)(obj) for obj in self.objects(collection)]
+        listed = [SEARCH_RESULT.get(collection, dict)(obj) for obj in self.objects(collection)
+                  if obj['id'] not in self.unlisted]
         size, number = query.get('pageSize', len(listed) or 1), query.get('pageNo', 1)
         pages = max(-(-len(listed) // size), 1)
         return dict(results=copy.deepcopy(listed[(number - 1) * size:number * size]), totalResults=len(listed),
                     totalPages=pages, pageNo=number, nextPage=number < pages)
+
+
+class RacingClient(FakeClient):
+    """A tenant where another run working at the same time creates each new object just before this run does: its
+    copy (id ``other-<n>``) holds what this run sends, with ``rival`` laid over it."""
+
+    rival = {'size': 9}
+    rivals = 0
+
+    def post(self, path, body):
+        if path.count('/') == 1:  # a create
+            with self._lock:
+                self.rivals += 1
+                other = 'other-%d' % self.rivals
+                self.store.setdefault(path.strip('/'), {})[other] = dict(copy.deepcopy(body), id=other, **self.rival)
+        return super(RacingClient, self).post(path, body)
 
 
 def search(collection, **query):

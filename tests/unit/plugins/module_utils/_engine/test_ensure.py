@@ -9,7 +9,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
 import datetime
 
 import pytest
@@ -21,7 +20,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import (
-    TENANT, WIDGETS, FakeClient, job_params, search, stored_job, stored_widget, widget_params)
+    TENANT, WIDGETS, FakeClient, RacingClient, job_params, search, stored_job, stored_widget, widget_params)
 
 NOW = datetime.datetime(2026, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
 STORED = stored_job('job-1', 'nightly')
@@ -186,15 +185,6 @@ def test_unknown_job_types_are_warned_about_before_any_write(job_type, listed, r
 
 
 # ---------------------------------------------------------------------------------------------------- widgets
-
-class RacingClient(FakeClient):
-    """Another run working at the same time creates the same widget (a bigger one) just before this run does."""
-
-    def post(self, path, body):
-        if path == '/widgets':
-            self.store.setdefault('widgets', {})['other-1'] = dict(copy.deepcopy(body), id='other-1', size=9)
-        return super(RacingClient, self).post(path, body)
-
 
 def test_a_widget_is_created_and_its_copies_checked_once():
     client = FakeClient()
