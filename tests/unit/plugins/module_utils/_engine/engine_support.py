@@ -311,8 +311,8 @@ START = '2026-01-05T06:30:00+0000'
 
 def stored_job(job_id, name, week_day='Monday', **fields):
     """A weekly adCheckList job on one device, as OpsRamp returns it."""
-    job = {'id': job_id, 'name': name, 'jobQueued': False, 'entities': [{'resource': {'id': 'dev-1', 'type': 'DEVICE'}}],
-           'script': {'jobType': 'adCheckList'},
+    job = {'id': job_id, 'name': name, 'jobQueued': False,
+           'entities': [{'resource': {'id': 'dev-1', 'type': 'DEVICE'}}], 'script': {'jobType': 'adCheckList'},
            'schedule': {'startDate': START, 'pattern': {'type': 'weekly', 'weekDays': week_day}}}
     job.update(fields)
     return job

@@ -89,7 +89,8 @@ def test_bad_elements_fail_before_any_request(specs, option):
 
 @pytest.mark.parametrize('options, option', [
     (dict(workers=0), 'workers'), (dict(workers=True), 'workers'), (dict(workers=17), 'workers'),
-    (dict(workers=2.0), 'workers'), (dict(prune=True), 'prune_prefix'), (dict(prune=True, prune_prefix=' '), 'prune_prefix'),
+    (dict(workers=2.0), 'workers'), (dict(prune=True), 'prune_prefix'),
+    (dict(prune=True, prune_prefix=' '), 'prune_prefix'),
 ])
 def test_bad_options_fail_when_used(options, option):
     with pytest.raises(ValidationError) as caught:
@@ -295,7 +296,8 @@ def test_a_copy_that_cannot_be_deleted_fails_its_element():
     with pytest.raises(bulk.BulkReconcileError) as caught:
         bulk.reconcile(WIDGETS, client, [widget('a'), widget('b')], bulk.Options(workers=1))
     details = caught.value.details
-    assert details['created'] == ['a'] and [entry['id'] for entry in details['widget_results']] == ['other-1', 'other-2']
+    assert details['created'] == ['a']
+    assert [entry['id'] for entry in details['widget_results']] == ['other-1', 'other-2']
     assert details['errors'] == [{'widget': "widgets[1] 'b'", 'msg': (
         "another run working at the same time created widget 'b' too, first (id other-2); deleting this run's copy "
         "(id new-b) failed (OpsRamp API error 403): delete it in OpsRamp and keep other-2")}]

@@ -52,7 +52,8 @@ def test_a_field_spec_entry_overrides_its_kind_and_the_rest_are_its_settings():
                   suboptions=[Option('x', 'X.')])
     assert field.spec == dict(type='str', choices=['fixed'], required=True, default='fixed')
     assert kind.spec == dict(type='str', choices=['fixed', 'every'])  # the kind is not changed
-    assert (field.absent, field.write_as_stored, field.also_write, field.sensitive) == ('fixed', True, {'unit': 'x'}, True)
+    assert (field.absent, field.write_as_stored, field.also_write, field.sensitive) == (
+        'fixed', True, {'unit': 'x'}, True)
     assert [option.name for option in field.suboptions] == ['x'] and field.when is None
     plain = Field('name', 'name', Text(), 'Name.')
     assert (plain.absent, plain.write_as_stored, plain.also_write, plain.sensitive) == (None, False, {}, False)

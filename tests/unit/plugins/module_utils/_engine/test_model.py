@@ -58,7 +58,8 @@ def test_desired_converts_each_value_through_its_kind():
     (dict(size=0), ('size', 'must be a whole number of slots, 1 or more, not 0')),
     (dict(name=' ', size=0), ('name', 'must not be empty')),  # the first field's problem
     (dict(shape='oval'), ('shape', "'oval' is not one of round, square")),
-    (dict(timing=dict(mode='every', minutes=0)), ('timing.minutes', 'must be a whole number of minutes, 1 or more, not 0')),
+    (dict(timing=dict(mode='every', minutes=0)),
+     ('timing.minutes', 'must be a whole number of minutes, 1 or more, not 0')),
     (dict(timing=dict(mode='hourly')), ('timing.mode', "'hourly' is not one of fixed, every")),
     (dict(timing='not a dict', size=None), None),  # the argument spec refuses that, not the fields
 ])
@@ -133,7 +134,7 @@ def test_overlay_writes_the_spelling_the_stored_object_uses_when_told():
 # ---------------------------------------------------------------------------------------------------- request style
 
 def test_request_style_types_the_fields_drops_the_enrichments_and_keeps_the_rest():
-    stored = stored_widget('w-1', 'w', size='2', enabled=None, isEnabled='true', parts=[{'n': 1, 'cached': 'x'}, {'n': 2}],
+    stored = stored_widget('w-1', 'w', size='2', isEnabled='true', parts=[{'n': 1, 'cached': 'x'}, {'n': 2}],
                            timing={'mode': 'EVERY_N', 'everyMinutes': '5'}, extra={'deep': [{'cached': 1}]})
     del stored['enabled']
     original = copy.deepcopy(stored)

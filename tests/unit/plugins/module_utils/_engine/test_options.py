@@ -23,7 +23,8 @@ TABLE = (
     Option('settings', 'Settings.', suboptions=[
         Option('depth', 'How deep; not O(name).', type='int'),
         Option('token', 'A secret.', no_log=True),
-        Option('items', 'Items.', type='list', elements='dict', suboptions=[Option('id', 'Its O(settings.items[].id).')]),
+        Option('items', 'Items.', type='list', elements='dict',
+               suboptions=[Option('id', 'Its O(settings.items[].id).')]),
     ], type='dict'),
 )
 

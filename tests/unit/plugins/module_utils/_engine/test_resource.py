@@ -148,7 +148,8 @@ def test_the_defaults_resolve_nothing_warn_about_nothing_and_check_nothing():
 
 
 @pytest.mark.parametrize('call', [
-    lambda bare: bare.find(None, Wanted()), lambda bare: bare.get(None, 'x'), lambda bare: bare.list_all(None, None, None),
+    lambda bare: bare.find(None, Wanted()), lambda bare: bare.get(None, 'x'),
+    lambda bare: bare.list_all(None, None, None),
     lambda bare: bare.search_copies(None, ['x']), lambda bare: bare.create(None, {}),
     lambda bare: bare.update(None, 'x', {}), lambda bare: bare.delete(None, 'x'),
 ], ids=['find', 'get', 'list_all', 'search_copies', 'create', 'update', 'delete'])
