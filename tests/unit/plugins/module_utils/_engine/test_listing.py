@@ -32,7 +32,7 @@ class Pages:
         self.lock = threading.Lock()
 
     def pages(self):
-        return Paginator(lambda number, size: self.search(number, size), self.page_size)
+        return Paginator(self.search, self.page_size)
 
     def search(self, number, size):
         with self.lock:
