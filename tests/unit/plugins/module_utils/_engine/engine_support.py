@@ -234,7 +234,8 @@ WIDGET_READ_ONLY = ((('look',), ('rendered',)), (('parts', '[]'), ('cached',)))
 
 
 class WidgetResource(Resource):
-    """Widgets: the ``Resource`` defaults (validate, wanted, payload...) with a store of their own."""
+    """Widgets: the ``Resource`` defaults (validate, wanted, payload...) with a store of their own. OpsRamp (here)
+    refuses to delete a widget that is ``locked``."""
 
     noun = 'widget'
     plural = 'widgets'
@@ -249,15 +250,21 @@ class WidgetResource(Resource):
         if not desired.get('name'):
             raise ValidationError('name: required to create a widget', option='name')
 
+    def check_deletion(self, client, obj):
+        if obj.get('locked'):
+            raise ObjectLookupError("widget '%s' (id %s) is locked: OpsRamp refuses to delete it"
+                                    % (obj.get('name'), obj['id']))
+
     def find(self, client, target):
         if target.object_id:
-            return self.get(client, target.object_id)
-        named = [obj for obj in client.paginate('/widgets/search') if obj.get('name') == target.name]
+            return self.get(client, target.object_id, target.scope)
+        named = [obj for obj in client.paginate('/widgets/search')
+                 if obj.get('name') == target.name and self.scope_of(obj) == target.scope]
         if len(named) > 1:
             raise ObjectLookupError("%d widgets are named '%s'" % (len(named), target.name))
-        return self.get(client, named[0]['id']) if named else None
+        return self.get(client, named[0]['id'], target.scope) if named else None
 
-    def get(self, client, object_id):
+    def get(self, client, object_id, scope=None):
         try:
             return client.get('/widgets/%s' % object_id)
         except ApiError as error:
@@ -275,12 +282,12 @@ class WidgetResource(Resource):
     def create(self, client, payload):
         return client.post('/widgets', payload)
 
-    def update(self, client, object_id, payload, not_stored=None):
-        return client.post('/widgets/%s' % object_id, payload)
+    def update(self, client, obj, payload, not_stored=None):
+        return client.post('/widgets/%s' % obj['id'], payload)
 
-    def delete(self, client, object_id):
+    def delete(self, client, obj):
         try:
-            client.delete('/widgets/%s' % object_id)
+            client.delete('/widgets/%s' % obj['id'])
         except ApiError as error:
             if error.code != NOT_FOUND_CODE:
                 raise
@@ -288,6 +295,22 @@ class WidgetResource(Resource):
         return True
 
 
+class ShapedWidgetResource(WidgetResource):
+    """Widgets whose names are unique within their shape only (as an RBA script's name is within its category)."""
+
+    def element_scope(self, params):
+        return params.get('shape')
+
+    def scope_of(self, obj):
+        return self.model.current(obj).get('shape')
+
+    def wanted(self, params, labels=None):
+        target = super(ShapedWidgetResource, self).wanted(params, labels)
+        target.scope = params.get('shape')
+        return target
+
+
+SHAPED_WIDGETS = ShapedWidgetResource()
 WIDGETS = WidgetResource()
 
 

@@ -17,7 +17,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import (
-    START, WIDGETS, FakeClient, RacingClient, search, stored_job, stored_widget)
+    SHAPED_WIDGETS, START, WIDGETS, FakeClient, RacingClient, search, stored_job, stored_widget)
 
 JOB_TYPES = ('GET', '/jobs/types', None)
 
@@ -96,6 +96,13 @@ def test_bad_options_fail_when_used(options, option):
     with pytest.raises(ValidationError) as caught:
         bulk.Options(**options).pruning('jobs')
     assert caught.value.option == option
+
+
+def test_a_duplicate_is_named_with_the_element_it_repeats():
+    with pytest.raises(ValidationError) as caught:
+        bulk.reconcile(JOBS, FakeClient(), [element('a'), element('b'), element('a', source='jobs/a.yml')])
+    assert caught.value.message == ("jobs[2].name: 'a' is also the name of jobs[0]; each job may appear once in the "
+                                    "list (jobs[2] 'a' from jobs/a.yml, jobs[0] 'a')")
 
 
 def test_good_options():
@@ -307,3 +314,48 @@ def test_check_mode_settles_nothing():
     client = RacingClient()
     result = bulk.reconcile(WIDGETS, client, [widget('a')], bulk.Options(check_mode=True))
     assert result['created'] == ['a'] and client.requests == [search('widgets')]
+
+
+# ---------------------------------------------------------------------------------------------------- refused deletions
+
+@pytest.mark.parametrize('check_mode', [False, True], ids=['run', 'check'])
+def test_a_deletion_opsramp_would_refuse_fails_alone_before_its_write(check_mode):
+    client = FakeClient(widgets=[stored_widget('w-1', 'a', locked=True), stored_widget('w-2', 'b'),
+                                 stored_widget('w-3', 'team-x', locked=True), stored_widget('w-4', 'c')])
+    with pytest.raises(bulk.BulkReconcileError) as caught:
+        bulk.reconcile(WIDGETS, client, [dict(name='a', state='absent'), dict(name='b', state='absent')],
+                       bulk.Options(prune=True, prune_prefix='team-', check_mode=check_mode))
+    details = caught.value.details
+    assert details['deleted'] == ['b'] and [error['widget'] for error in details['errors']] == [
+        "widgets[0] 'a'", "prune 'team-x' (id w-3)"]
+    assert details['errors'][0]['msg'] == "widget 'a' (id w-1) is locked: OpsRamp refuses to delete it"
+    assert client.writes() == ([] if check_mode else [('DELETE', '/widgets/w-2', None)])
+
+
+# ---------------------------------------------------------------------------------------------------- scoped names
+# Widgets of SHAPED_WIDGETS have names unique within their shape only, as an RBA script's name is within its category.
+
+def test_one_name_in_two_scopes_is_two_objects():
+    square = {'shape': 'SQUARE'}
+    client = FakeClient(widgets=[stored_widget('w-1', 'a'), stored_widget('w-2', 'a', look=square),
+                                 stored_widget('w-3', 'team-a', look=square), stored_widget('w-4', 'b', look=square),
+                                 stored_widget('w-5', 'b')])
+    result = bulk.reconcile(SHAPED_WIDGETS, client, [
+        widget('a', size=3), widget('a', shape='square', size=4, vault=dict(hint='h')),
+        widget('b', shape='square', state='absent'), widget('team-a', size=5)],
+        bulk.Options(prune=True, prune_prefix='team-'))
+    assert [(entry['action'], entry['id']) for entry in result['widget_results']] == [
+        ('updated', 'w-1'), ('updated', 'w-2'), ('deleted', 'w-4'), ('created', 'new-team-a'), ('deleted', 'w-3')]
+    assert object_reads(client, 'widgets')[0] == ('GET', '/widgets/w-2', None)  # the full read of the square 'a'
+    assert sorted((widget['id'], widget['size']) for widget in client.objects('widgets')) == [
+        ('new-team-a', 5), ('w-1', 3), ('w-2', 4), ('w-5', 2)]
+
+
+def test_one_name_twice_in_one_scope_is_refused_before_any_request():
+    client = FakeClient()
+    with pytest.raises(ValidationError) as caught:
+        bulk.reconcile(SHAPED_WIDGETS, client, [widget('a'), widget('a', shape='square'), widget('a', shape='square')])
+    assert caught.value.option == 'widgets[2].name'
+    assert caught.value.message == ("widgets[2].name: 'a' is also the name of widgets[1]; each widget may appear once "
+                                    "in the list")
+    assert client.requests == []

@@ -240,3 +240,31 @@ def test_a_widget_is_found_by_id_and_deleted():
     assert result['changed'] and result['widget']['id'] == 'w-2'
     assert [widget['id'] for widget in client.objects('widgets')] == ['w-1']
     assert client.requests == [('GET', '/widgets/w-2', None), ('DELETE', '/widgets/w-2', None)]
+
+
+def test_a_deletion_opsramp_would_refuse_fails_before_any_write_in_check_mode_too():
+    for check_mode in (False, True):
+        client = FakeClient(widgets=[stored_widget('w-1', 'w', locked=True)])
+        with pytest.raises(ObjectLookupError, match=r"widget 'w' \(id w-1\) is locked: OpsRamp refuses to delete it"):
+            ensure(WIDGETS, client, widget_params(state='absent'), check_mode=check_mode)
+        assert client.writes() == [] and len(client.objects('widgets')) == 1
+
+
+class Noted(type(WIDGETS)):
+    """Widgets whose changed name is also shown as a text diff; records the plans it was asked about."""
+
+    def __init__(self):
+        self.asked = []
+
+    def text_diffs(self, plan, target):
+        self.asked.append((plan.action, target.name))
+        return [dict(before_header='name', after_header='name', before='old\n', after='%s\n' % target.name)]
+
+
+def test_the_diffs_of_long_texts_follow_the_fields_diff_when_a_diff_is_asked():
+    noted = Noted()
+    result = ensure(noted, FakeClient(), widget_params(), check_mode=True, want_diff=True)
+    assert result['diff'][0] == {'before': {}, 'after': {'name': 'w', 'size': 2, 'enabled': True, 'shape': 'round'}}
+    assert result['diff'][1] == dict(before_header='name', after_header='name', before='old\n', after='w\n')
+    assert noted.asked == [('created', 'w')]
+    assert 'diff' not in ensure(noted, FakeClient(), widget_params(), check_mode=True) and len(noted.asked) == 1

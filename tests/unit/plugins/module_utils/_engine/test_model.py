@@ -167,6 +167,16 @@ def test_an_object_written_from_desired_reads_back_as_desired(options):
     assert changed_paths(desired, MODEL.current(dict(MODEL.overlay({}, desired, NOW), id='new'))) == []
 
 
+def test_a_derived_field_is_read_and_compared_but_never_taken_from_the_task_nor_written():
+    table = Model(WIDGETS.model.options[:2] + (Field('digest', 'bodyDigest', Text(), 'Derived.', internal=True),))
+    assert table.desired(dict(name='w', digest='abc', state='present')) == {'name': 'w'}
+    assert table.current({'id': 'w-1', 'name': 'w', 'bodyDigest': 'abc'}) == {'name': 'w', 'digest': 'abc'}
+    assert table.overlay({'bodyDigest': 'old'}, {'name': 'w', 'digest': 'new'}, NOW) == {
+        'bodyDigest': 'old', 'name': 'w'}
+    assert changed_paths({'digest': 'new'}, table.current({'id': 'w-1', 'bodyDigest': 'abc'})) == ['digest']
+    assert list(table.argument_spec()) == ['id', 'name'] and list(table.doc()) == ['id', 'name']
+
+
 def test_the_model_renders_its_options_and_knows_its_sensitive_fields():
     spec = MODEL.argument_spec()
     assert list(spec) == ['id', 'name', 'size', 'enabled', 'shape', 'timing', 'vault']

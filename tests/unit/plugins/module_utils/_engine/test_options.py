@@ -15,7 +15,8 @@ import pytest
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import options
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.fields import Option
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.fields import Field, Option
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.kinds import Text
 
 TABLE = (
     Option('name', 'Name; see O(kind).', required=True),
@@ -75,6 +76,41 @@ def test_within_list_points_every_reference_inside_the_list():
     assert inside['settings']['suboptions']['items']['suboptions']['id']['description'] == [
         'Its O(gadgets[].settings.items[].id).']
     assert inside['kind']['choices'] == ['a', 'b'] and docs == original
+
+
+def test_a_derived_field_is_neither_taken_nor_documented():
+    table = TABLE + (Field('digest', 'bodyDigest', Text(), 'Derived by the adapter.', internal=True),)
+    assert options.argument_spec(table) == options.argument_spec(TABLE)
+    assert options.option_docs(table) == options.option_docs(TABLE)
+
+
+# ---------------------------------------------------------------------------------------------------- roles
+
+def test_a_role_documents_the_options_as_its_variables():
+    docs = options.role_option_docs('gadget_role', TABLE)
+    assert list(docs) == ['gadget_role_name', 'gadget_role_kind', 'gadget_role_settings']
+    assert docs['gadget_role_name'] == dict(description=['Name; see O(gadget_role_kind).'], type='str', required=True)
+    assert docs['gadget_role_kind']['description'][1] == (
+        'V(a) needs O(gadget_role_settings.depth=2), see O(gadget_role_settings).')
+    settings = docs['gadget_role_settings']
+    assert 'suboptions' not in settings and list(settings['options']) == ['depth', 'token', 'items']  # a role's spec
+    assert settings['options']['depth']['description'] == ['How deep; not O(gadget_role_name).']
+    assert settings['options']['items']['options']['id'] == dict(
+        description=['Its O(gadget_role_settings.items[].id).'], type='str')
+
+
+def test_a_role_takes_the_connection_options_without_defaults_and_hides_the_secrets():
+    docs = options.role_connection_docs('gadget_role')
+    assert sorted(docs) == sorted('gadget_role_%s' % option for option in options.connection_argument_spec())
+    assert all('default' not in doc for doc in docs.values())
+    assert docs['gadget_role_validate_certs']['description'][-1] == 'Left unset, the module uses V(True).'
+    assert docs['gadget_role_client_id']['description'][1] == (
+        'Required with O(gadget_role_client_secret) unless O(gadget_role_access_token) is given.')
+    assert sorted(name for name, doc in docs.items() if doc.get('no_log')) == [
+        'gadget_role_access_token', 'gadget_role_client_secret']
+    assert docs['gadget_role_url']['description'][-2:] == [
+        'If not set, the value of the E(OPSRAMP_URL) environment variable is used.',
+        'Required, here or in E(OPSRAMP_URL).']
 
 
 # ---------------------------------------------------------------------------------------------------- connection

@@ -213,6 +213,38 @@ def test_a_plan_s_result_masks_the_object_and_adds_the_diff_when_asked():
         'changed': True, 'changes': ['size'], 'diff': {'before': dict(shown, size=2), 'after': dict(shown, size=3)}}
 
 
+def test_a_plan_s_result_shows_the_diffs_of_long_texts_after_the_fields():
+    plan, dummy = widget_decision(dict(size=3), stored_widget('w-1', 'w'))
+    text = dict(before_header='body', after_header='body', before='echo 1\n', after='echo 2\n')
+    result = plan.result('widget', None, True, None, [text])
+    assert result['diff'] == [plan.diff(), text]
+    assert plan.result('widget', None, False, None, [text]) == {'changed': True, 'changes': ['size']}
+
+
+class Bodied(type(WIDGETS)):
+    """Widgets whose request carries a body that the task gives and no field models (``Wanted.inputs``)."""
+
+    def wanted(self, params, labels=None):
+        target = super(Bodied, self).wanted(params, labels)
+        target.inputs, target.secrets = {'body': 'login s3cret'}, ('s3cret',)
+        return target
+
+    def payload(self, stored, target, now):
+        return dict(super(Bodied, self).payload(stored, target, now), body=target.inputs['body'])
+
+
+def test_what_the_task_gives_beyond_the_fields_reaches_the_request_and_its_secrets_no_message():
+    client = FakeClient(widgets=[stored_widget('w-1', 'w')])
+    plan = planning.decide(Bodied(), Bodied().wanted(widget_params(size=3)),
+                           planning.Snapshot(stored_widget('w-1', 'w'), TENANT))
+    assert plan.payload['body'] == 'login s3cret' and plan.changes == ['size']
+    assert plan.secrets.values == {'k-w', 's3cret'}
+    client.fail(('POST', '/widgets/w-1'), ApiError('refused body login s3cret', status=400))
+    with pytest.raises(ApiError) as caught:
+        planning.execute(Bodied(), client, plan)
+    assert caught.value.message == 'refused body login ********'
+
+
 def test_not_stored_names_the_managed_paths_an_answer_does_not_hold():
     plan, dummy = widget_decision(dict(size=3, shape='square'), stored_widget('w-1', 'w'))
     assert plan.not_stored(dict(plan.payload, size='3')) == []

@@ -14,13 +14,16 @@ import re
 
 import pytest
 
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.fields import Field
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.kinds import Text
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.labels import Labels
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.model import Model
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Resource, Wanted
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import (
-    WIDGETS, FakeClient, stored_widget, widget_params)
+    WIDGET_OPTIONS, WIDGETS, FakeClient, stored_widget, widget_params)
 
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 
@@ -37,9 +40,13 @@ def test_wanted_defaults():
     assert (wanted.state, wanted.object_id, wanted.name, wanted.desired, wanted.hide) == (
         'present', None, None, None, False)
     assert isinstance(wanted.labels, Labels) and not wanted.labels
+    assert (wanted.scope, wanted.inputs, wanted.secrets) == (None, {}, ())
     labels = Labels()
     labels.add('owner', 'u-1', 'ops')
-    assert Wanted('absent', 'w-1', 'w', hide=True, labels=labels).labels is labels
+    full = Wanted('absent', 'w-1', 'w', hide=True, labels=labels, scope='round', inputs={'body': 'b'},
+                  secrets=['s3cret'])
+    assert (full.labels, full.hide, full.scope, full.inputs, full.secrets) == (
+        labels, True, 'round', {'body': 'b'}, ('s3cret',))
 
 
 # ---------------------------------------------------------------------------------------------------- validate
@@ -86,8 +93,8 @@ def test_wanted_of_a_present_object_holds_its_desired_state_and_labels():
 # ---------------------------------------------------------------------------------------------------- payload
 
 def test_payload_of_a_new_object_is_the_desired_state_in_api_form():
-    desired = WIDGETS.model.desired(widget_params(timing=dict(mode='every', minutes=5)))
-    assert Bare().payload(None, desired, NOW) == {
+    target = Bare().wanted(widget_params(timing=dict(mode='every', minutes=5)))
+    assert Bare().payload(None, target, NOW) == {
         'name': 'w', 'size': 2, 'enabled': True, 'look': {'shape': 'ROUND'},
         'timing': {'mode': 'EVERY_N', 'everyMinutes': 5, 'unit': 'MINUTES'}}
 
@@ -95,7 +102,7 @@ def test_payload_of_a_new_object_is_the_desired_state_in_api_form():
 def test_payload_of_a_stored_object_sends_it_back_with_the_desired_state_over_it():
     stored = stored_widget('w-1', 'w', size='3', extra={'kept': True})
     original = copy.deepcopy(stored)
-    payload = Bare().payload(stored, {'size': 4, 'vault': {'hint': 'new'}}, NOW)
+    payload = Bare().payload(stored, Wanted(desired={'size': 4, 'vault': {'hint': 'new'}}), NOW)
     assert payload == {'id': 'w-1', 'name': 'w', 'size': 4, 'enabled': True, 'look': {'shape': 'ROUND'},
                        'timing': {'mode': 'FIXED'}, 'settings': {'vault': {'key': 'k-w', 'hint': 'new'}},
                        'extra': {'kept': True}}
@@ -108,6 +115,19 @@ def test_the_options_of_one_object_come_from_the_model():
     assert Bare().argument_spec() == WIDGETS.model.argument_spec()
     assert Bare().argument_spec({'vault': {'key': 'x'}}) == WIDGETS.model.argument_spec()  # nothing hidden by default
     assert Bare().option_names() == ['id', 'name', 'size', 'enabled', 'shape', 'timing', 'vault']
+
+
+class Digested(Resource):
+    """A resource with a field its adapter derives (a digest of the body), which is no option."""
+    model = Model(WIDGET_OPTIONS[:2] + (Field('digest', 'bodyDigest', Text(), 'Derived.', internal=True),))
+    plural = 'digested'
+
+
+def test_a_derived_field_is_no_option():
+    assert Digested().option_names() == ['id', 'name']
+    assert list(Digested().argument_spec()) == ['id', 'name']
+    assert list(Digested().list_argument_spec()['digested']['options']) == ['id', 'name', 'state', 'source']
+    assert list(Digested().list_doc()['digested']['suboptions']) == ['id', 'name', 'state', 'source']
 
 
 def test_the_list_option_takes_the_options_a_state_and_a_source():
@@ -143,7 +163,10 @@ def test_the_defaults_resolve_nothing_warn_about_nothing_and_check_nothing():
     Bare().warn_before_writes(client, [('', Wanted())])
     Bare().check_create({})
     Bare().check_against({'size': 2}, None)
+    Bare().check_deletion(client, dict(stored_widget('w-1', 'w'), locked=True))
     assert Bare().needs_full({'vault': {}}) is False and Bare().unmodelled(stored_widget('w-1', 'w')) == []
+    assert Bare().text_diffs(None, Wanted()) == []
+    assert Bare().element_scope(params) is None and Bare().scope_of(stored_widget('w-1', 'w')) is None
     assert client.requests == [] and client.warnings == []
 
 
@@ -151,7 +174,7 @@ def test_the_defaults_resolve_nothing_warn_about_nothing_and_check_nothing():
     lambda bare: bare.find(None, Wanted()), lambda bare: bare.get(None, 'x'),
     lambda bare: bare.list_all(None, None, None),
     lambda bare: bare.search_copies(None, ['x']), lambda bare: bare.create(None, {}),
-    lambda bare: bare.update(None, 'x', {}), lambda bare: bare.delete(None, 'x'),
+    lambda bare: bare.update(None, {'id': 'x'}, {}), lambda bare: bare.delete(None, {'id': 'x'}),
 ], ids=['find', 'get', 'list_all', 'search_copies', 'create', 'update', 'delete'])
 def test_the_api_is_the_adapter_s_to_fill_in(call):
     with pytest.raises(NotImplementedError):

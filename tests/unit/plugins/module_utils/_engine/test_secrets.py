@@ -82,8 +82,15 @@ def test_an_object_is_masked_where_its_api_keeps_the_secret():
 def test_free_text_loses_every_hidden_value():
     secrets = Secrets(WIDGETS.model, values=['k-30', '', None])
     assert secrets.values == {'k-30'}
-    assert secrets.redact("widget 'k-30' refused key k-30") == "widget '********' refused key ********"
-    assert secrets.redact({'body': ['k-30']}) == {'body': ['********']}
+    assert redact("widget 'k-30' refused key k-30", secrets.values) == "widget '********' refused key ********"
+    assert redact({'body': ['k-30']}, secrets.values) == {'body': ['********']}
+
+
+def test_values_kept_out_of_messages_can_be_added():
+    secrets = Secrets(WIDGETS.model, True, ['k-30'])
+    more = secrets.adding(['body-secret', 'k-30'])
+    assert more.values == {'k-30', 'body-secret'} and (more.model, more.hide) == (WIDGETS.model, True)
+    assert secrets.values == {'k-30'} and secrets.adding(()) is secrets
 
 
 def test_without_a_model_nothing_is_masked_by_field():
