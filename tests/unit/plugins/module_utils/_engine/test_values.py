@@ -17,6 +17,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._engine.values 
 @pytest.mark.parametrize('raw, expected', [
     (True, True), ('true', True), ('True', True), (1, True), ('1', True), ('no', False), (0, False),
     (' YES ', True), ('false', False), ('maybe', 'maybe'), (2, 2), (None, None),
+    ('on', True), ('OFF', False), ('y', True), ('n', False), ('t', True), ('f', False),  # as Ansible reads them
 ])
 def test_read_bool_keeps_what_it_does_not_understand(raw, expected):
     result = read_bool(raw)

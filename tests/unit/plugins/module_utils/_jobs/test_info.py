@@ -150,3 +150,12 @@ def test_identifier(text, name):
                                                 ('x', None, True), (None, 'x', False), (None, '', True)])
 def test_has_prefix(name, prefix, kept):
     assert info.has_prefix({'name': name}, prefix) is kept
+
+
+@pytest.mark.parametrize('stored, exported', [('on', True), ('off', False), ('y', True)])
+def test_a_flag_stored_in_another_spelling_is_exported_as_ansible_reads_it(stored, exported):
+    job = api_job(name='flagged', job_type='networkconfigbackup', jobQueued=stored)
+    job['script']['configParams'] = dict(backUpTrigger=stored)
+    options, warnings, dummy = info.export_jobs([job])
+    assert options[0]['queued'] is exported and options[0]['network_backup']['backup_on_trap'] is exported
+    assert warnings == []

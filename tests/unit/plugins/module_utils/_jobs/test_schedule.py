@@ -188,3 +188,11 @@ def test_a_new_schedule_type_drops_the_pattern_fields_of_the_former_one():
     everyday = desired_state({'id': 'w', 'schedule': {'type': 'daily', 'frequency': 'everyday'}})
     recurring = payload(weekly, daily, NOW)
     assert payload(recurring, everyday, NOW)['schedule']['pattern'] == {'type': 'daily', 'frequency': 'everyday'}
+
+
+@pytest.mark.parametrize('value', ['9999-12-31T23:30-01:00', '0001-01-01T00:30+01:00'])
+def test_a_start_date_beyond_the_calendar_in_utc_is_refused_naming_the_option(value):
+    assert sched.parse_start_date(value) is None
+    with pytest.raises(ValidationError) as info:
+        JOBS.validate(dict(name='x', state='present', schedule=dict(type='never', start_date=value)))
+    assert info.value.option == 'schedule.start_date' and 'is not a date and time' in info.value.message
