@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""_engine/settle.py: concurrent creates of one name. The rule (``decide``, no server) with every interleaving of
+"""_engine/settle.py: concurrent creates of one name. The rule (``choose``, no server) with every interleaving of
 runs; the search, the deletes and the warnings around it (``settle``) for widgets over a tenant in memory (over real
 HTTP in tests/component). api-behaviour §19 gives the reasoning."""
 
@@ -14,7 +14,7 @@ import datetime
 import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import settle
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.settle import decide, decide_all
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.settle import choose, choose_all
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import (
@@ -38,7 +38,7 @@ def job(job_id, name='nightly', **fields):
     (B, [job(A, 'Nightly'), job(B)], B, []),                       # names are case-sensitive
 ])
 def test_the_first_copy_in_the_answer_survives(own, listed, survivor, others):
-    decision = decide('nightly', own, listed)
+    decision = choose('nightly', own, listed)
     assert (decision.survivor_id, decision.other_ids, decision.seen) == (survivor, others, True)
     assert decision.keeps_own is (survivor == own)
     assert decision.contested is bool(others)
@@ -46,7 +46,7 @@ def test_the_first_copy_in_the_answer_survives(own, listed, survivor, others):
 
 def test_creation_times_win_over_the_answer_order():
     listed = [job(A, createdTime='2030-01-01T10:00:05+0000'), job(B, createdTime='2030-01-01T10:00:04+0000')]
-    assert decide('nightly', A, listed).survivor_id == B
+    assert choose('nightly', A, listed).survivor_id == B
 
 
 @pytest.mark.parametrize('times, survivor', [
@@ -58,7 +58,7 @@ def test_creation_times_win_over_the_answer_order():
 ])
 def test_creation_time_ties_and_gaps_fall_back_to_the_answer_order(times, survivor):
     listed = [job(A, createdTime=times[0]), job(B, createdTime=times[1])]
-    assert decide('nightly', B, listed).survivor_id == survivor
+    assert choose('nightly', B, listed).survivor_id == survivor
 
 
 def test_created_date_is_read_too():
@@ -67,13 +67,13 @@ def test_created_date_is_read_too():
 
 
 def test_own_copy_missing_from_the_answer_is_kept():
-    decision = decide('nightly', B, [job(A)])
+    decision = choose('nightly', B, [job(A)])
     assert (decision.seen, decision.keeps_own, decision.other_ids) == (False, True, [A])
 
 
 def test_decide_all_uses_one_answer_for_every_name():
     listed = [job(A, 'x'), job(B, 'y'), job(C, 'x'), job(D, 'y')]
-    decisions = decide_all({'x': C, 'y': B}, iter(listed))
+    decisions = choose_all({'x': C, 'y': B}, iter(listed))
     assert decisions['x'].survivor_id == A and not decisions['x'].keeps_own
     assert decisions['y'].survivor_id == B and decisions['y'].keeps_own
 
@@ -123,7 +123,7 @@ class Run:
         elif step == 'create':
             self.own = server.create()
         elif step == 'search':
-            self.decision = decide('nightly', self.own, server.search())
+            self.decision = choose('nightly', self.own, server.search())
         elif not self.decision.keeps_own:
             server.jobs = [j for j in server.jobs if j['id'] != self.own]
             self.deleted.append(self.own)
