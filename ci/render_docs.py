@@ -68,7 +68,7 @@ def role_spec(role):
     """The rendered options of the role's argument spec, indented as they sit under ``options:``."""
     docs = options.role_option_docs(role, role_job_options())
     docs.update(options.role_connection_docs(role))
-    return ''.join('      ' + line if line.strip() else line for line in render(docs, 112).splitlines(True))
+    return ''.join('      ' + line if line.strip() else line for line in render(docs, 90).splitlines(True))
 
 
 def role_vars(role):

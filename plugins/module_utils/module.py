@@ -32,7 +32,7 @@ class _OpsRampModule(AnsibleModule):
     shape stops that early, and the failure then echoes ``client_secret`` in ``invocation.module_args``.
     ansible-core also masks every no_log value as a substring of every result field: a sensitive parameter value
     "30" would garble ids and dates. So the values of no_log suboptions found in their place (``hidden_by_field``)
-    are masked there, in the invocation; the results mask them by field (module_utils/secrets.py), and messages
+    are masked there, in the invocation; the results mask them by field (module_utils/_engine/secrets.py), and messages
     are redacted (``in_text``). Values not found in their place keep Ansible's substring masking.
     """
 
@@ -127,7 +127,7 @@ def masked_args(spec, params):
 
 def hidden_by_field(spec, params):
     """The values of no_log suboptions (script parameter values): Ansible masks no_log values as substrings
-    anywhere in a result, which corrupts ids and dates (module_utils/secrets.py); these are masked by field instead.
+    anywhere in a result, which corrupts ids and dates (module_utils/_engine/secrets.py); these are masked by field instead.
     """
     top_level = dict((name, dict(entry, options=None)) for name, entry in spec.items())
     return secret_values(spec, params) - secret_values(top_level, params)

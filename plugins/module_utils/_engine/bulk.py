@@ -134,7 +134,7 @@ def reconcile(resource, client, specs, options=None):
             item.full = listed.full.get((item.listed or {}).get('id'))
         outcomes = run_items(resource, client, items, options)
     if not options.check_mode and resource.settles_copies:
-        settle_created(resource, client, items, outcomes)
+        settle_outcomes(resource, client, items, outcomes)
     return summarise(resource, items, outcomes, options)
 
 
@@ -333,7 +333,7 @@ def _snapshot(resource, client, item):
     return planning.Snapshot(None, client.tenant_id)
 
 
-def settle_created(resource, client, items, outcomes):
+def settle_outcomes(resource, client, items, outcomes):
     """Other runs may have created some of the same objects at the same time: one search for every object this run
     created, and each name keeps its first copy (api-behaviour §19). The outcomes then report the objects that stay."""
     created = [(item, outcome) for item, outcome in zip(items, outcomes)

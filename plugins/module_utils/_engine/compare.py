@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Compare a desired state with a current one, and show the difference, on canonical data only.
 
-Both sides must already be in one canonical shape (``job_model.desired_state`` / ``job_model.current_state``):
+Both sides must already be in one canonical shape (a resource's ``Model.desired`` / ``Model.current``):
 plain dicts, lists and scalars, with set-like lists sorted. The rules are generic, so any module can use them:
 
 * only the keys present in ``desired`` are compared (recursively for dicts): the rest is not managed;

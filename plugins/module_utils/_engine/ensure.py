@@ -26,12 +26,12 @@ def ensure(resource, client, params, check_mode=False, want_diff=False):
         resource.check_deletion(client, plan.obj)
     obj = plan.predicted() if check_mode else execute(resource, client, plan)
     if plan.action == 'created' and not check_mode and resource.settles_copies:
-        obj = settle_created(resource, client, target, obj)
+        obj = _settled(resource, client, target, obj)
     text_diffs = resource.text_diffs(plan, target) if want_diff else ()
     return plan.result(resource.noun, obj, want_diff, target.labels, text_diffs)
 
 
-def settle_created(resource, client, target, created):
+def _settled(resource, client, target, created):
     """The object to report after creating ``created``: it, or the copy another run created first (which this run
     then keeps, deleting its own: api-behaviour §19)."""
     name = target.name

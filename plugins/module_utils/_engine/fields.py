@@ -91,7 +91,7 @@ class Section(Option):
         super(Section, self).__init__(name, description, fields, type='dict')
         self.api = tuple(api.split('.'))
         self.for_type = for_type
-        for field in fields:
+        for field in self.fields:
             field.place(name, self.api)
 
     @property

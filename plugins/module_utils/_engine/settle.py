@@ -10,7 +10,7 @@ copy came first; it never deletes the survivor, nor an object that existed befor
 of runs then ends with exactly one object per name, and how "first" is read from OpsRamp's answers: api-behaviour §19.
 Any resource whose adapter sets ``settles_copies`` is settled this way.
 
-``decide`` is the rule (no I/O); ``settle`` is the search, the deletes and the warnings around it.
+``choose`` is the rule (no I/O); ``settle`` is the search, the deletes and the warnings around it.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -65,7 +65,7 @@ class Settlement(Decision):
 
 # ---------------------------------------------------------------------------------------------------- the rule
 
-def decide(name, own_id, listed):
+def choose(name, own_id, listed):
     """The decision for this run's copy ``own_id`` of object ``name``, from the search answer ``listed`` (in the order
     OpsRamp answered, asked oldest first: ``Resource.search_copies``).
 
@@ -81,10 +81,10 @@ def decide(name, own_id, listed):
     return Decision(name, own_id, first['id'], other_ids)
 
 
-def decide_all(created, listed):
+def choose_all(created, listed):
     """``{name: Decision}`` for ``created`` (``{name: id of this run's copy}``) from one search answer."""
     listed = list(listed)
-    return dict((name, decide(name, own_id, listed)) for name, own_id in created.items())
+    return dict((name, choose(name, own_id, listed)) for name, own_id in created.items())
 
 
 def _age_key(copies):
@@ -136,7 +136,7 @@ def settle(resource, client, created, desired=None):
                     'run reports the duplicate' % (_names(created), error.message))
         return {}
     return dict((name, _carry_out(resource, client, decision, (desired or {}).get(name)))
-                for name, decision in decide_all(created, listed).items())
+                for name, decision in choose_all(created, listed).items())
 
 
 def _carry_out(resource, client, decision, desired):

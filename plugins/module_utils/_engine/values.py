@@ -13,6 +13,10 @@ __metaclass__ = type
 
 import re
 
+from ansible.module_utils.parsing.convert_bool import BOOLEANS_FALSE, BOOLEANS_TRUE
+
+BOOLEANS = frozenset(text for text in BOOLEANS_TRUE | BOOLEANS_FALSE if isinstance(text, str))
+
 
 def enum_key(value):
     """'Run Once', 'run_once', 'RUN-ONCE' -> 'runonce': how enum values are matched regardless of case and spacing."""
@@ -34,13 +38,14 @@ def read_enum(value, reader):
 
 
 def read_bool(value):
-    """true, "true", "True", 1, "1" -> True (api-behaviour §7); anything unexpected is kept."""
+    """true, "true", "True", 1, "1" -> True (api-behaviour §7), and every other spelling Ansible takes for a boolean
+    ("on", "y"...), so that an exported value means the same once Ansible has read it; anything else is kept."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ('true', 'false', '1', '0', 'yes', 'no'):
-        return value.strip().lower() in ('true', '1', 'yes')
+    if isinstance(value, str) and value.strip().lower() in BOOLEANS:
+        return value.strip().lower() in BOOLEANS_TRUE
     return value
 
 

@@ -74,9 +74,9 @@ def parse_start_date(value):
     try:
         moment = datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
                                    tzinfo=_zone(zone))
-    except ValueError:
+        return moment.astimezone(datetime.timezone.utc)
+    except (ValueError, OverflowError):  # out of range, or beyond year 1..9999 once in UTC
         return None
-    return moment.astimezone(datetime.timezone.utc)
 
 
 def _zone(zone):

@@ -18,8 +18,9 @@ from ansible.module_utils.common.parameters import PASS_VARS
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.opsramp.automation.plugins.module_utils import module
-from ansible_collections.opsramp.automation.plugins.module_utils.arguments import connection_argument_spec, job_argument_spec
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.options import connection_argument_spec
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
 
 CLIENT_SECRET = 'unit-client-secret-4c1d'
 CONNECTION = dict(url='http://127.0.0.1:9', tenant_id='client_1', client_id='unit-client', client_secret=CLIENT_SECRET)
@@ -33,7 +34,7 @@ INJECT_INVOCATION = {'_ansible_inject_invocation': True} if 'inject_invocation' 
 
 def run_module(args, run, capsys):
     """What ``module.run_module`` prints for ``args`` when the module's work is ``run(module, client)``."""
-    spec = job_argument_spec(raw_params=args)
+    spec = JOBS.argument_spec(raw_params=args)
     with patch_module_args(dict(args, **INJECT_INVOCATION)):
         with pytest.raises(SystemExit):
             module.run_module(spec, run)
@@ -107,7 +108,7 @@ def test_a_value_of_the_wrong_shape_fails_naming_the_option_and_hiding_the_secre
     args = dict(CONNECTION, **options)
     with patch_module_args(args):
         with pytest.raises(SystemExit):
-            module.run_module(job_argument_spec(raw_params=args), lambda ansible_module, client: {})
+            module.run_module(JOBS.argument_spec(raw_params=args), lambda ansible_module, client: {})
     output = capsys.readouterr().out
     result = json.loads(output)
     assert result['failed'] and result['msg'] == message
@@ -116,7 +117,7 @@ def test_a_value_of_the_wrong_shape_fails_naming_the_option_and_hiding_the_secre
 
 # ----------------------------------------------------------------------------------------------- the spec walkers
 
-SPEC = dict(connection_argument_spec(), **job_argument_spec(raw_params=dict(custom_script=dict(parameters=PARAMETERS))))
+SPEC = dict(connection_argument_spec(), **JOBS.argument_spec(raw_params=dict(custom_script=dict(parameters=PARAMETERS))))
 
 
 def test_secret_values_include_nested_no_log_values_and_a_url_password():

@@ -1,8 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Concurrent creates of one job name: the rule (``decide``, no server). The search around it (``settle``) runs over
-real HTTP in tests/component. api-behaviour §19 gives the reasoning."""
+"""_engine/settle.py: concurrent creates of one name. The rule (``choose``, no server) with every interleaving of
+runs; the search, the deletes and the warnings around it (``settle``) for widgets over a tenant in memory (over real
+HTTP in tests/component). api-behaviour §19 gives the reasoning."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,8 +13,12 @@ import datetime
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils import concurrent_creates
-from ansible_collections.opsramp.automation.plugins.module_utils.concurrent_creates import decide, decide_all
+from ansible_collections.opsramp.automation.plugins.module_utils._engine import settle
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.settle import choose, choose_all
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
+
+from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import (
+    WIDGETS, FakeClient, search, stored_widget)
 
 A, B, C, D = ('%s0000000-0000-4000-8000-000000000000' % digit for digit in '1234')
 
@@ -33,7 +38,7 @@ def job(job_id, name='nightly', **fields):
     (B, [job(A, 'Nightly'), job(B)], B, []),                       # names are case-sensitive
 ])
 def test_the_first_copy_in_the_answer_survives(own, listed, survivor, others):
-    decision = decide('nightly', own, listed)
+    decision = choose('nightly', own, listed)
     assert (decision.survivor_id, decision.other_ids, decision.seen) == (survivor, others, True)
     assert decision.keeps_own is (survivor == own)
     assert decision.contested is bool(others)
@@ -41,7 +46,7 @@ def test_the_first_copy_in_the_answer_survives(own, listed, survivor, others):
 
 def test_creation_times_win_over_the_answer_order():
     listed = [job(A, createdTime='2030-01-01T10:00:05+0000'), job(B, createdTime='2030-01-01T10:00:04+0000')]
-    assert decide('nightly', A, listed).survivor_id == B
+    assert choose('nightly', A, listed).survivor_id == B
 
 
 @pytest.mark.parametrize('times, survivor', [
@@ -53,22 +58,22 @@ def test_creation_times_win_over_the_answer_order():
 ])
 def test_creation_time_ties_and_gaps_fall_back_to_the_answer_order(times, survivor):
     listed = [job(A, createdTime=times[0]), job(B, createdTime=times[1])]
-    assert decide('nightly', B, listed).survivor_id == survivor
+    assert choose('nightly', B, listed).survivor_id == survivor
 
 
 def test_created_date_is_read_too():
-    moment = concurrent_creates.created_time(job(A, createdDate='2030-01-01T10:00:05+0000'))
+    moment = settle.created_time(job(A, createdDate='2030-01-01T10:00:05+0000'))
     assert moment == datetime.datetime(2030, 1, 1, 10, 0, 5, tzinfo=datetime.timezone.utc)
 
 
 def test_own_copy_missing_from_the_answer_is_kept():
-    decision = decide('nightly', B, [job(A)])
+    decision = choose('nightly', B, [job(A)])
     assert (decision.seen, decision.keeps_own, decision.other_ids) == (False, True, [A])
 
 
 def test_decide_all_uses_one_answer_for_every_name():
     listed = [job(A, 'x'), job(B, 'y'), job(C, 'x'), job(D, 'y')]
-    decisions = decide_all({'x': C, 'y': B}, iter(listed))
+    decisions = choose_all({'x': C, 'y': B}, iter(listed))
     assert decisions['x'].survivor_id == A and not decisions['x'].keeps_own
     assert decisions['y'].survivor_id == B and decisions['y'].keeps_own
 
@@ -118,7 +123,7 @@ class Run:
         elif step == 'create':
             self.own = server.create()
         elif step == 'search':
-            self.decision = decide('nightly', self.own, server.search())
+            self.decision = choose('nightly', self.own, server.search())
         elif not self.decision.keeps_own:
             server.jobs = [j for j in server.jobs if j['id'] != self.own]
             self.deleted.append(self.own)
@@ -209,3 +214,106 @@ def test_same_second_creation_times_fall_back_to_the_answer_order():
     for schedule in interleavings(2):
         server = Server(DESCENDING, 'created', True, time_of=lambda k: 0)
         assert outcome_problems(play(schedule, server), server, C) == [], schedule
+
+
+@pytest.mark.parametrize('value, moment', [
+    ('2030-01-01T10:00:05+0000', (2030, 1, 1, 10, 0, 5)),
+    ('2030-01-01T10:00:05.250Z', (2030, 1, 1, 10, 0, 5, 250000)),
+    ('2030-01-01 11:00:05+0100', (2030, 1, 1, 10, 0, 5)),
+    (1893492005, (2030, 1, 1, 10, 0, 5)),         # epoch seconds
+    (1893492005000, (2030, 1, 1, 10, 0, 5)),      # epoch milliseconds
+    (True, None), ('yesterday', None), ('', None),
+])
+def test_created_time_readings(value, moment):
+    found = settle.created_time(dict(createdTime=value))
+    expected = datetime.datetime(*moment, tzinfo=datetime.timezone.utc) if moment else None
+    assert found == expected
+
+
+def test_created_time_prefers_created_time_and_needs_one():
+    assert settle.created_time(dict(createdTime=1893492005, createdDate=1)).year == 2030
+    assert settle.created_time(dict(name='x')) is None
+
+
+# ---------------------------------------------------------------------------------------------------- the search
+# The search, deletes and warnings around the rule, for a resource that is not a job.
+
+W1, W2, W3 = 'w-1', 'w-2', 'w-3'
+COPIES = search('widgets', oldest='first')
+
+
+def tenant(*widgets):
+    return FakeClient(widgets=[stored_widget(widget_id, name, size=size) for widget_id, name, size in widgets])
+
+
+def test_nothing_created_is_nothing_to_search():
+    client = tenant()
+    assert settle.settle(WIDGETS, client, {}) == {} and client.requests == []
+
+
+def test_a_copy_nobody_else_made_stays_without_a_word():
+    client = tenant((W1, 'a', 2))
+    settled = settle.settle(WIDGETS, client, {'a': W1})
+    assert settled['a'].keeps_own and not settled['a'].contested and settled['a'].survivor is None
+    assert client.requests == [COPIES] and client.warnings == []
+
+
+def test_the_first_copy_stays_and_says_the_other_run_deletes_its_own():
+    client = tenant((W1, 'a', 2), (W2, 'a', 2))
+    settled = settle.settle(WIDGETS, client, {'a': W1})
+    assert settled['a'].keeps_own and settled['a'].other_ids == [W2] and client.writes() == []
+    assert client.warnings == ["widget 'a': another run working at the same time created it too (id w-2); this run's "
+                               "widget (id w-1) was created first and stays; the other run deletes its copy"]
+
+
+def test_a_second_copy_gives_way_and_says_where_the_survivor_differs():
+    client = tenant((W1, 'a', 5), (W2, 'a', 2), (W3, 'b', 2))
+    desired = {'a': WIDGETS.model.desired(dict(name='a', size=2, shape='round'))}
+    settled = settle.settle(WIDGETS, client, {'a': W2, 'b': W3}, desired)
+    assert (settled['a'].survivor_id, settled['a'].survivor['size'], settled['a'].differences) == (W1, 5, ['size'])
+    assert settled['b'].keeps_own
+    assert client.requests == [COPIES, ('DELETE', '/widgets/w-2', None), ('GET', '/widgets/w-1', None)]
+    assert [widget['id'] for widget in client.objects('widgets')] == [W1, W3]
+    assert client.warnings == [
+        "widget 'a': another run working at the same time created it too, first (id w-1); this run deleted its own "
+        "copy (id w-2) and reports w-1; that widget differs from this task in size: the next run of this task "
+        "applies them"]
+
+
+def test_without_a_desired_state_or_a_readable_survivor_no_differences_are_told():
+    client = tenant((W1, 'a', 5), (W2, 'a', 2))
+    client.fail(('GET', '/widgets/w-1'), ApiError('OpsRamp API error 503', status=503))
+    settled = settle.settle(WIDGETS, client, {'a': W2}, {'a': {'size': 2}})
+    assert (settled['a'].survivor, settled['a'].differences, settled['a'].error) == (None, [], None)
+    assert client.warnings[0].endswith('this run deleted its own copy (id w-2) and reports w-1')
+    client = tenant((W1, 'a', 5), (W2, 'a', 2))
+    assert settle.settle(WIDGETS, client, {'a': W2})['a'].differences == []
+    assert client.warnings[0].endswith('reports w-1')
+
+
+def test_a_copy_the_search_does_not_show_is_kept():
+    client = tenant((W1, 'a', 2), (W2, 'a', 2))
+    client.unlisted.add(W2)
+    settled = settle.settle(WIDGETS, client, {'a': W2})
+    assert not settled['a'].seen and settled['a'].keeps_own and client.writes() == []
+    assert client.warnings == ["widget 'a': the check for copies created at the same time by other runs did not show "
+                               "this run's widget (id w-2); it is kept"]
+
+
+def test_a_failed_delete_is_the_settlement_s_error():
+    client = tenant((W1, 'a', 2), (W2, 'a', 2))
+    client.fail(('DELETE', '/widgets/w-2'), ApiError('OpsRamp API error 403', status=403))
+    settled = settle.settle(WIDGETS, client, {'a': W2})
+    assert settled['a'].error == ("another run working at the same time created widget 'a' too, first (id w-1); "
+                                  "deleting this run's copy (id w-2) failed (OpsRamp API error 403): delete it in "
+                                  "OpsRamp and keep w-1")
+    assert settled['a'].survivor is None and client.warnings == [] and len(client.objects('widgets')) == 2
+
+
+def test_a_failed_search_leaves_the_creates_standing_with_a_warning():
+    client = tenant((W1, 'b', 2), (W2, 'a', 2))
+    client.fail(COPIES, ApiError('OpsRamp API error 503', status=503))
+    assert settle.settle(WIDGETS, client, {'b': W1, 'a': W2}) == {}
+    assert client.warnings == ["could not check whether runs working at the same time created 'a', 'b' too (OpsRamp "
+                               "API error 503); if one did, the next run reports the duplicate"]
+    assert client.writes() == []

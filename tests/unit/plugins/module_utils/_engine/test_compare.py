@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to the opsramp.automation collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""_engine/compare.py: which managed values differ, and the diff, on canonical states of any resource."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.opsramp.automation.plugins.module_utils.compare import changed_paths, diff_view, same
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.compare import changed_paths, diff_view, same
 
 WEEKLY = {'type': 'weekly', 'week_days': ['Monday', 'Friday']}
 DAILY_WANTED = {'type': 'daily', 'frequency': 'everyday', 'repeat_every': None, 'week_days': None,
