@@ -37,7 +37,7 @@ def _custom_script(params):
 
 def reference_of(params):
     """The ``ScriptReference`` of the script a job's options name by name, or None."""
-    script = as_dict(_custom_script(params) or {}).get('script')
+    script = (_custom_script(params) or {}).get('script')
     if not isinstance(script, dict):
         return None
     return ScriptReference(script.get('name'), script.get('category'), script.get('category_id'))
