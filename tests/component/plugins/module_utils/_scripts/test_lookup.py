@@ -56,8 +56,8 @@ def test_names_resolve_into_ids_whatever_the_shape_of_the_answers(rba, make_clie
     params, labels = JOBS.resolve(client, element(custom_job('a', dict(name='Restart Apache', category='Web/Apache'),
                                                              port='80', mode='graceful')))
     assert params['custom_script']['id'] == '78'
-    assert sorted((item['name'], item['id']) for item in params['custom_script']['parameters']) == [(None, '5001'),
-                                                                                                  (None, '5002')]
+    assert [(item['name'], item['id']) for item in params['custom_script']['parameters']] == [
+        (None, '5002'), (None, '5001')]  # in the order given: mode, port
     assert labels.of('custom_script.parameters[].id') == {'5001': 'port', '5002': 'mode'}
     params, dummy = JOBS.resolve(client, element(custom_job('b', dict(name='Check disk', category='Shared'), mount='/')))
     assert params['custom_script']['id'] == '90'  # a global category's script (api-behaviour §20.7)
