@@ -78,6 +78,11 @@ notes:
     add one resources search per distinct name for the whole list (a hundred jobs on the same ten switches cost ten
     searches), all made before anything is written. A name that no resource has, or that several share, anywhere in
     the list, makes the task fail before anything is written, naming each such entity.
+  - Scripts named by O(jobs[].custom_script.script) add one listing of the RBA categories and one listing of the
+    scripts of each category they name, for the whole list (two hundred jobs naming ten scripts of ten categories cost
+    eleven reads), all made before anything is written, as are the parameters named by
+    O(jobs[].custom_script.parameters[].name). A script or parameter name that finds nothing, or several, anywhere in
+    the list, makes the task fail before anything is written, naming each such element.
   - When any element marks a script parameter as sensitive, the value of every script parameter of every element is
     hidden from the task's logged arguments.
 seealso:

@@ -374,7 +374,25 @@ def test_quick_start(page_run):
     no_inventory_warnings(run.steps_running('ansible-playbook'))  # the page's ansible.cfg turns them off
 
 
+# The RBA script the cookbook's custom jobs name, as if made in the OpsRamp UI: Clean up logs, in Maintenance.
+COOKBOOK_CATEGORY = dict(name='Maintenance')
+COOKBOOK_SCRIPT = dict(name='Clean up logs', executionType='SHELL', content='find /var/log -mtime +"$1" -delete\n',
+                       parameters=[dict(name='days_to_keep', type='REQUIRED', dataType='INTEGER'),
+                                   dict(name='site', type='OPTIONAL', dataType='STRING')])
+
+
+def seed_cookbook_script(simulator):
+    """The cookbook's script, seeded once per simulator; its stored form (ids of the script and its parameters)."""
+    for stored_script in simulator.control.rba('client_1')['scripts']:
+        if stored_script['name'] == COOKBOOK_SCRIPT['name']:
+            return stored_script
+    category, = simulator.control.seed_rba_categories(COOKBOOK_CATEGORY, tenant='client_1')
+    stored_script, = simulator.control.seed_rba_scripts(dict(COOKBOOK_SCRIPT, category=category['id']))
+    return stored_script
+
+
 def test_schedules_cookbook(page_run, simulator):
+    script = seed_cookbook_script(simulator)
     run = page_run('docs/schedules.md')
     play, = run.steps
     assert len(play.tasks) >= 17
@@ -394,6 +412,13 @@ def test_schedules_cookbook(page_run, simulator):
     for name, pattern_type in expected.items():
         assert jobs[name]['schedule']['pattern']['type'] == pattern_type, name
     assert jobs['Monthly cleanup script']['schedule']['pattern']['weekIndex'] == 'Second'
+    # the custom jobs name their script and parameters by name: OpsRamp holds the ids
+    parameter_ids = dict((parameter['name'], parameter['id']) for parameter in script['parameters'])
+    assert str(jobs['Monthly cleanup script']['script']['customScript']['id']) == str(script['id'])
+    assert str(jobs['Monthly site cleanup']['script']['customScript']['id']) == str(script['id'])
+    assert sorted((str(parameter['paramId']), str(parameter.get('value') or (parameter.get('itopMacro') or {}).get('id')))
+                  for parameter in jobs['Monthly site cleanup']['script']['parameters']) == sorted(
+        [(str(parameter_ids['days_to_keep']), '30'), (str(parameter_ids['site']), '12')])
     assert jobs['Month-end agent backup']['schedule']['pattern']['weekIndex'] == 'Last'
     assert jobs['Weekly AD checklist']['schedule']['startDate'][11:16] == '05:30'  # 06:30+01:00 in UTC
     assert jobs['Agent update before the holidays']['schedule']['startDate'] == '2026-12-24T21:30:00+0000'

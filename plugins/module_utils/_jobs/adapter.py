@@ -5,10 +5,10 @@
 opsramp_job_info work through.
 
 The job table (``table.py``) gives the model; the Jobs API (``api.py``) finds, reads, lists and writes; the rules
-between options are ``validation.py``'s; entities named by name are resolved through ``entities.py``. What is job
-specific beyond those is here: a job whose type changes starts a new script, a new job gets a start date, a custom job
-read back lacks its ``jobType`` (api-behaviour §7), and a search result lacks entities and script parameters
-(api-behaviour §4).
+between options are ``validation.py``'s; entities and RBA scripts named by name are resolved through ``entities.py``
+and ``scripts.py``. What is job specific beyond those is here: a job whose type changes starts a new script, a new job
+gets a start date, a custom job read back lacks its ``jobType`` (api-behaviour §7), and a search result lacks entities
+and script parameters (api-behaviour §4).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,13 +19,14 @@ from ansible_collections.opsramp.automation.plugins.module_utils._engine.listing
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.paths import object_at
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Resource, Wanted
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict
-from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api, entities, validation
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api, entities, scripts, validation
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.parameters import (
     declares_sensitive_parameters, hide_parameter_values)
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.schedule import now_start_date
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.table import JOB_MODEL, JOB_TYPE
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.types import warn_unknown
 from ansible_collections.opsramp.automation.plugins.module_utils._resources.lookup import ResourceResolver
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.lookup import ScriptResolver
 
 # the script keys the table reads; any other one is a setting of a job type the options do not model
 MODELLED_SCRIPT_KEYS = frozenset(path[1] for field in JOB_MODEL.fields for path in field.reads if path[0] == 'script')
@@ -60,10 +61,17 @@ class JobResource(Resource):
         validation.validate_job_params(params)
 
     def resolve(self, client, params):
-        return entities.resolve_job(ResourceResolver(client), params)
+        return _resolved(ResourceResolver(client), ScriptResolver(client), params)
 
     def resolve_all(self, client, params_list, workers):
-        return entities.resolve_jobs(ResourceResolver(client), params_list, workers)
+        """Every entity and script the list names by name looked up first (each distinct one once, by a resolver the
+        whole list and the workers share), then each element resolved; the lookups that failed fail the task
+        together, before any write."""
+        resources, scripts_found = ResourceResolver(client), ScriptResolver(client)
+        entities.answer_jobs(resources, params_list, workers)
+        scripts.answer_jobs(scripts_found, params_list, workers)
+        return entities.resolve_every(params_list, lambda index, params: _resolved(
+            resources, scripts_found, params, 'jobs[%d].' % index))
 
     def wanted(self, params, labels=None):
         if params['state'] == 'absent':
@@ -151,6 +159,12 @@ class JobResource(Resource):
 
     def delete(self, client, obj):
         return api.delete_job(client, obj['id'])
+
+
+def _resolved(resources, scripts_found, params, prefix=''):
+    """``(params, labels)``: the entities and the script that ``params`` name by name, resolved into ids."""
+    params, labels = entities.resolve_job(resources, params, prefix + 'entities')
+    return scripts.resolve_job(scripts_found, params, labels, prefix)
 
 
 def _stored_job_type(job):
