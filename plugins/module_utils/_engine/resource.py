@@ -114,6 +114,11 @@ class Resource:
         """Whether ``desired`` manages a field that a listed object lacks (the object is then read in full)."""
         return False
 
+    def comparable(self, current, target):
+        """``current`` (canonical) with the values OpsRamp does not show (a mask in place of a secret) replaced by
+        what ``target`` wants, since they cannot be compared. Nothing to replace here."""
+        return current
+
     def check_create(self, desired):
         """Raise ValidationError when ``desired`` cannot create the object (it does not exist yet)."""
 

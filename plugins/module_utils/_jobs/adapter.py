@@ -18,7 +18,8 @@ __metaclass__ = type
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.listing import list_all
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.paths import object_at
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Resource, Wanted
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict, text
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import REDACTED, ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api, entities, scripts, validation
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.parameters import (
     declares_sensitive_parameters, hide_parameter_values)
@@ -95,6 +96,19 @@ class JobResource(Resource):
 
     # ------------------------------------------------------------------------------------------------ deciding
 
+    def comparable(self, current, target):
+        """A job read may show a script parameter's secret value masked (api-behaviour §20.9): when the task hides
+        its parameter values, a masked value is taken to be the task's, which cannot be compared. A changed secret
+        is written with the next change of the job, as a PASSWORD default of a script is."""
+        wanted = dict((item['id'], item) for item in (target.desired or {}).get('custom_script', {}).get('parameters') or [])
+        stored = (current.get('custom_script') or {}).get('parameters')
+        if not target.hide or not wanted or not stored:
+            return current
+        readable = [wanted[item['id']] if item.get('value') == REDACTED and 'value' in wanted.get(item['id'], {}) else item
+                    for item in stored]
+        return dict(current, custom_script=dict(current['custom_script'], parameters=readable))
+
+
     def needs_full(self, desired):
         """Whether ``desired`` manages a field that search results leave out: entities, or custom script parameters
         (api-behaviour §4)."""
@@ -117,6 +131,7 @@ class JobResource(Resource):
             if desired.get('job_type') not in (None, _stored_job_type(job)):
                 job['script'] = {}  # a new type starts a new script: the former type's settings do not apply
         self.model.overlay(job, desired, now)
+        _check_no_mask_sent_back(job)
         if 'schedule' in desired or stored is None:
             schedule = object_at(job, ('schedule',))
             if schedule.get('startDate') in (None, ''):
@@ -165,6 +180,16 @@ def _resolved(resources, scripts_found, params, prefix=''):
     """``(params, labels)``: the entities and the script that ``params`` name by name, resolved into ids."""
     params, labels = entities.resolve_job(resources, params, prefix + 'entities')
     return scripts.resolve_job(scripts_found, params, labels, prefix)
+
+
+def _check_no_mask_sent_back(job):
+    """A parameter value a read showed masked must not be sent back: it would store the mask as the value."""
+    masked = [text(item.get('paramId')) for item in as_dict(job.get('script')).get('parameters') or []
+              if isinstance(item, dict) and item.get('value') == REDACTED]
+    if masked:
+        raise ValidationError('custom_script.parameters: OpsRamp shows the value of parameter %s of this job masked, '
+                              'and an update sends the whole job: give custom_script.parameters, with their values, to '
+                              'update it' % ', '.join(masked), option='custom_script.parameters')
 
 
 def _stored_job_type(job):
