@@ -108,7 +108,7 @@ class ScriptResource(Resource):
             desired['body'] = body.digest(text_body)
         passwords = {}
         for parameter in desired.get('parameters') or []:
-            if parameter['data_type'] == 'password':
+            if parameter['data_type'] == 'password' and 'default' in parameter:
                 passwords[parameter['name']] = parameter['default']
                 if params.get('update_password') != 'always':
                     del parameter['default']  # a read never shows it: not compared (api-behaviour §20.9)
