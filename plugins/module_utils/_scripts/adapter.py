@@ -310,8 +310,7 @@ class CategoryResource(Resource):
     def check_deletion(self, client, obj):
         """OpsRamp deletes only an empty category (api-behaviour §20.6): refuse one that holds scripts, in it or
         below it, before any write."""
-        categories = CategoryIndex(client).all()
-        below = _subtree(categories, text(obj['id']))
+        below = CategoryIndex(client).subtree(obj['id'])
         scripts = [(category, script) for category in below for script in api.list_scripts(client, category.id)]
         if scripts:
             raise ValidationError(
@@ -322,18 +321,6 @@ class CategoryResource(Resource):
 
     def delete(self, client, obj):
         return api.delete_category(client, obj['id'])
-
-
-def _subtree(categories, category_id):
-    """The category with this id and every category below it."""
-    below, found = set([category_id]), True
-    while found:
-        found = False
-        for category in categories:
-            if category.id not in below and text(category.parent_id) in below:
-                below.add(category.id)
-                found = True
-    return [category for category in categories if category.id in below]
 
 
 SCRIPTS = ScriptResource()

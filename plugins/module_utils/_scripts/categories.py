@@ -75,6 +75,18 @@ class CategoryIndex:
         matches = [category for category in self.all() if category.id == text(category_id)]
         return matches[0] if matches else None
 
+    def subtree(self, category_id):
+        """The category with this id and every category below it, parents first."""
+        categories = self.all()
+        below, found = set([text(category_id)]), True
+        while found:
+            found = False
+            for category in categories:
+                if category.id not in below and text(category.parent_id) in below:
+                    below.add(category.id)
+                    found = True
+        return [category for category in categories if category.id in below]
+
     def matching(self, name, parent_id=None, top=False):
         """The categories named ``name`` under the parent ``parent_id`` (at the top with ``top``, anywhere without)."""
         return [category for category in self.all() if category.name == name
