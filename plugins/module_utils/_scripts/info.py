@@ -137,6 +137,8 @@ class ScriptExport:
         script_parts = vault_parts(self.options, scripts)
         for options, script, (text_body, problem), stem, script_part in zip(self.options, scripts, bodies, stems,
                                                                              script_parts):
+            if 'id' in options:
+                options['id'] = text(options['id'])  # the option is text; OpsRamp's ids are numbers (§20.4)
             self._place_category(options, script)
             if text_body is not None:
                 self._add_body(options, script, text_body, stem)
