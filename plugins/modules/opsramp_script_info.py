@@ -74,9 +74,9 @@ options:
         out, with a warning. The script is then adopted without its body being managed.
       - The default of a PASSWORD parameter is never returned (OpsRamp does not show it anyway). The options hold
         the Vault placeholder C({{ vault_<script>_<parameter> }}), where C(<script>) is the script name (followed by
-        its id when another exported script's name gives the same variable) and C(<parameter>) the parameter name, in
-        lower case with every run of other characters than letters and digits as C(_). RV(secret_variables) lists
-        them.
+        its id when another exported script with PASSWORD parameters has a name that gives the same variable) and
+        C(<parameter>) the parameter name, in lower case with every run of other characters than letters and digits
+        as C(_). RV(secret_variables) lists them.
       - Applying the options changes nothing. What they cannot express is left out, with a warning naming the
         script; scripts that share a name in one category carry their C(id).
     type: str

@@ -248,10 +248,12 @@ def file_stems(options_list, scripts, paths):
 
 
 def vault_parts(options_list, scripts):
-    """Each script's part of its Vault variable names: its name, followed by its id when another exported script's
-    name gives the same part."""
+    """Each script's part of its Vault variable names: its name, followed by its id when another exported script
+    with PASSWORD parameters has a name that gives the same part."""
     parts = [identifier(options.get('name'), 'script') for options in options_list]
-    return [part + ('_' + identifier(script.get('id'), 'script') if parts.count(part) > 1 else '')
+    with_passwords = [part for part, options in zip(parts, options_list)
+                      if any(is_password(parameter) for parameter in options.get('parameters') or [])]
+    return [part + ('_' + identifier(script.get('id'), 'script') if with_passwords.count(part) > 1 else '')
             for part, script in zip(parts, scripts)]
 
 
