@@ -229,26 +229,17 @@ def ui_made(rba, content=SH):
                           description='Restarts Apache')
 
 
-def test_a_script_without_digest_line_is_compared_by_the_body_its_url_gives():
-    rba = tenant(content='url')
+@pytest.mark.parametrize('content', ['url', 'url_by_name', 'none'])
+def test_a_script_without_digest_line_is_written_once_where_the_read_lacks_its_body(content):
+    rba = tenant(content=content)
     script_id = ui_made(rba)
     result = ensure(SCRIPTS, rba, script(description='Restarts Apache'))
-    assert result['changed'] is False and rba.writes() == []
-    assert reads(rba)[-1] == ('GET', '/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % script_id)
-    rba.requests = []
-    changed = ensure(SCRIPTS, rba, script(description='Restarts Apache', content='echo new\n'))
-    assert changed['changes'] == ['body'] and len(rba.writes()) == 1
-
-
-@pytest.mark.parametrize('content', ['url_by_name', 'none'])
-def test_a_url_that_does_not_name_the_script_is_never_downloaded(content):
-    rba = tenant(content=content)
-    ui_made(rba)
-    result = ensure(SCRIPTS, rba, script(description='Restarts Apache'))
-    assert result['changes'] == ['body']  # unknown: one write records the digest
-    assert not [path for method, path in reads(rba) if 'download' in path]
+    assert result['changes'] == ['body'] and len(rba.writes()) == 1  # unknown: one write records the digest
+    assert not [path for method, path in reads(rba) if 'download' in path]  # contentURL is not compared (§20.11)
+    assert body.split_description(rba.scripts[script_id]['description']) == ('Restarts Apache', body.digest(SH))
     rba.requests = []
     assert ensure(SCRIPTS, rba, script(description='Restarts Apache'))['changed'] is False
+    assert rba.writes() == []
 
 
 # ---------------------------------------------------------------------------------------------------- parameters
@@ -323,18 +314,17 @@ def test_absent_deletes_in_the_category_and_is_quiet_when_gone():
     assert ensure(SCRIPTS, rba, script(state='absent'))['changed'] is False
 
 
-def test_list_all_downloads_only_the_scripts_asked_for_without_a_digest():
+def test_list_all_reads_the_categories_once_and_each_category_once():
     rba = tenant()
-    wanted, other, known = ui_made(rba), rba.add_script(rba.apache, 'other'), managed(rba)
+    first, second = ui_made(rba), managed(rba)
+    elsewhere = rba.add_script(rba.apache - 1, 'other')
     with ThreadPoolExecutor(max_workers=2) as pool:
-        listing = SCRIPTS.list_all(rba, pool, lambda obj: obj['id'] in (wanted, known))
-        assert [obj['id'] for obj in listing.objects] == [wanted, other, known]
-        assert [obj[body.DIGEST_KEY] for obj in listing.objects] == [None, None, body.digest(SH)]
-        assert listing.full_object(wanted)[body.DIGEST_KEY] == body.digest(SH)
-        assert listing.full_object(known)[body.DIGEST_KEY] == body.digest(SH)
-    downloads = [path for method, path in reads(rba) if 'download' in path]
-    assert downloads == ['/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % wanted]
-    assert SCRIPTS.needs_full({'body': 'x'}) and not SCRIPTS.needs_full({'name': 'x'})
+        listing = SCRIPTS.list_all(rba, pool, lambda obj: True)
+        assert sorted(obj['id'] for obj in listing.objects) == [first, second, elsewhere]
+        digests = dict((obj['id'], obj[body.DIGEST_KEY]) for obj in listing.objects)
+    assert digests == {first: None, second: body.digest(SH), elsewhere: None}
+    assert sorted(reads(rba)) == sorted([('GET', '/categories'), ('GET', script_path(rba)),
+                                         ('GET', '/categories/%d/scripts' % (rba.apache - 1))])
 
 
 # ---------------------------------------------------------------------------------------------------- categories
@@ -371,7 +361,7 @@ def test_a_category_holding_scripts_in_it_or_below_is_never_deleted():
     managed(rba)
     with pytest.raises(ValidationError) as caught:
         ensure(CATEGORIES, rba, category(name='Web', state='absent'), check_mode=True)
-    assert "holds 1 scripts ('Restart Apache' (id 1000) in Web/Apache)" in caught.value.message
+    assert "holds 1 script ('Restart Apache' (id 1000) in Web/Apache)" in caught.value.message
     assert caught.value.option == 'state' and rba.writes() == []
 
 

@@ -145,7 +145,10 @@ def test_options_of_a_script_with_its_body_apart_and_a_vault_placeholder():
     assert result['files'] == {'Restart-Apache.sh': SH}
     assert result['option_files'] == ['Flush-DNS.yml', 'Restart-Apache.yml']
     assert result['secret_variables'] == ['vault_restart_apache_admin_password']
-    assert rba.warnings == [] and 'adm1n-S3cret' not in repr(result)
+    assert rba.warnings == ["script 'Restart Apache' (id %d): OpsRamp's read does not carry its body and it has no "
+                            "digest line yet: applying these options writes the script once (the same body, and the "
+                            "digest line in its description), later runs nothing" % rba.restart]
+    assert 'adm1n-S3cret' not in repr(result)
     downloads = [path for path in reads(rba) if 'download' in path]
     assert downloads == ['/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % rba.restart]
 
@@ -174,7 +177,13 @@ def test_applying_the_options_writes_nothing(content, command_in_reads):
     result = script_info(rba, info(format='options'))
     rba.requests = []
     applied = apply(rba, result)
-    assert [outcome['changed'] for outcome in applied] == [False, False, False]
+    # but once, as warned, a script made outside the collection whose body was downloaded (its digest is recorded)
+    downloaded = content == 'url'
+    assert [outcome['changed'] for outcome in applied] == [False, downloaded, False]
+    assert len(rba.writes()) == int(downloaded)
+    assert len([warning for warning in rba.warnings if 'writes the script once' in warning]) == int(downloaded)
+    rba.requests = []
+    assert [outcome['changed'] for outcome in apply(rba, result)] == [False, False, False]
     assert rba.writes() == []
     assert ('src' in result['scripts'][1]) is (content in ('url', 'inline'))
     assert ('command' in result['scripts'][0]) is command_in_reads
@@ -216,7 +225,7 @@ def test_a_body_changed_outside_the_collection_is_exported_and_said_to_write_onc
 
 
 def test_scripts_sharing_a_name_in_one_category_carry_their_ids():
-    rba = tenant()
+    rba = tenant(content='inline')
     twin = rba.add_script(rba.apache, 'Restart Apache', content='echo twin\n', file_name='restart.sh',
                           parameters=[PASSWORD])
     result = script_info(rba, info(format='options', category='Web/Apache'))
@@ -231,7 +240,7 @@ def test_scripts_sharing_a_name_in_one_category_carry_their_ids():
 
 
 def test_scripts_sharing_a_name_in_different_categories_keep_their_names_and_get_distinct_files():
-    rba = tenant(command_in_reads=True)
+    rba = tenant(content='inline', command_in_reads=True)
     rba.add_script(rba.network, 'restart apache', content='echo net\n', file_name='restart.sh')
     first = script_info(rba, info(format='options'))
     assert [options.get('id') for options in first['scripts']] == [None, None, None] and rba.warnings == []
