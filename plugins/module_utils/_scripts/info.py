@@ -90,8 +90,8 @@ def read_scripts(client, pool, categories, params):
         script = api.get_script(client, categories[0].id, params['id'])
         return [(categories[0], script)] if script else []
     found = []
-    for category, scripts in zip(categories, pool.map(lambda category: api.list_scripts(client, category.id),
-                                                       categories)):
+    listed = pool.map(lambda category: api.list_scripts(client, category.id), categories)
+    for category, scripts in zip(categories, listed):
         found.extend((category, script) for script in scripts if _selected(script, params))
     return found
 
@@ -134,9 +134,8 @@ class ScriptExport:
         self.options, self.warnings = ScriptExporter(SCRIPTS).all(scripts)
         bodies = self.pool.map(self._body, scripts)
         stems = file_stems(self.options, scripts, [self._path_of(script) for script in scripts])
-        script_parts = vault_parts(self.options, scripts)
-        for options, script, (text_body, problem), stem, script_part in zip(self.options, scripts, bodies, stems,
-                                                                             script_parts):
+        each = zip(self.options, scripts, bodies, stems, vault_parts(self.options, scripts))
+        for options, script, (text_body, problem), stem, script_part in each:
             if 'id' in options:
                 options['id'] = text(options['id'])  # the option is text; OpsRamp's ids are numbers (§20.4)
             self._place_category(options, script)

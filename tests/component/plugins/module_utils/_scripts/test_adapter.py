@@ -15,7 +15,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts import api, body
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import CATEGORIES, SCRIPTS
 
-from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_support import validated
+from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import validated
 
 SH = '#!/bin/sh\nsystemctl restart apache2\n'
 RBA = '/api/v2/tenants/client_1/rba'
@@ -167,8 +167,7 @@ def test_a_password_default_is_never_compared_shown_nor_sent_back_as_a_mask(sim,
     assert_no_secrets(created, updated)
 
 
-def test_an_update_without_the_parameters_of_a_password_script_is_refused_before_writing(sim, apache, make_client,
-                                                                                        log):
+def test_an_update_without_the_parameters_of_a_password_script_is_refused(sim, apache, make_client, log):
     client = make_client()
     ensure(SCRIPTS, client, script(parameters=[{'name': 'token', 'data_type': 'password', 'default': 'x-S3cret'}]))
     sim.control.clear_requests()

@@ -15,7 +15,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import SCRIPTS
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.info import script_info
 
-from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_support import validated
+from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import validated
 
 DOWNLOAD = '/downloadScript.do'
 SECRET = 'adm1n-S3cret'
@@ -64,8 +64,8 @@ def apply(client, result):
 
 
 @pytest.mark.parametrize('content, command_in_reads', [('inline', True), ('url_by_name', True)])
-def test_an_exported_tenant_applied_again_makes_zero_writes(sim, tenant, make_client, log, recorder,
-                                                           assert_no_secrets, content, command_in_reads):
+def test_an_exported_tenant_applied_again_makes_zero_writes(
+        sim, tenant, make_client, log, recorder, assert_no_secrets, content, command_in_reads):
     sim.control.configure(rba_script_content=content, rba_command_in_reads=command_in_reads,
                           rba_password_default='clear')
     client = make_client()

@@ -20,7 +20,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._scripts import
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import CATEGORIES, SCRIPTS
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import (
-    MASK, FakeRba, validated)
+    FakeRba, validated)
 
 SH = '#!/bin/sh\nsystemctl restart apache2\n'
 
@@ -76,7 +76,6 @@ def test_bad_options_fail_naming_the_option_before_any_request(options, option):
 
 
 def test_absent_needs_only_a_way_to_find_the_script():
-    rba = tenant()
     SCRIPTS.validate(dict(name='x', category='Web', state='absent', command='a', content='b', install_timeout=0))
 
 

@@ -88,8 +88,8 @@ def test_everything_costs_one_read_of_the_categories_and_one_per_category():
         {'id': str(rba.network), 'name': 'Network', 'parentId': None, 'path': 'Network'},
     ]
     assert [script['name'] for script in result['scripts']] == ['Flush DNS', 'Restart Apache']
-    assert sorted(reads(rba)) == sorted(['/categories'] + ['/categories/%d/scripts' % ident
-                                                          for ident in (rba.web, rba.apache, rba.network)])
+    lists = ['/categories/%d/scripts' % ident for ident in (rba.web, rba.apache, rba.network)]
+    assert sorted(reads(rba)) == sorted(['/categories'] + lists)
 
 
 @pytest.mark.parametrize('password', ['clear', 'masked'])

@@ -40,8 +40,8 @@ def test_desired_is_canonical_in_the_order_given():
 
 
 def test_a_password_parameter_given_no_default_manages_none():
-    desired = KIND.desired([{'name': 'token', 'data_type': 'password'}, {'name': 'key', 'data_type': 'password',
-                                                                          'default': ''}])
+    desired = KIND.desired([{'name': 'token', 'data_type': 'password'},
+                            {'name': 'key', 'data_type': 'password', 'default': ''}])
     assert 'default' not in desired[0]
     assert desired[1]['default'] == ''  # given, even empty: written
 
