@@ -10,12 +10,11 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.ensure import ensure
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
-from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import SCRIPTS
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.info import script_info
 
-from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import validated
+from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import (
+    apply_exported as apply)
 
 DOWNLOAD = '/downloadScript.do'
 SECRET = 'adm1n-S3cret'
@@ -48,19 +47,6 @@ def tenant(sim):
          'content': 'echo everyone\n'},
     ])
     return dict(web=web['id'], apache=apache['id'], shared=shared['id'])
-
-
-def apply(client, result):
-    applied = []
-    for options in result['scripts']:
-        options = dict(options)
-        if 'src' in options:
-            options['content'] = result['files'][options.pop('src')]
-        for parameter in options.get('parameters') or []:
-            if parameter['default'].startswith('{{'):
-                parameter['default'] = 'from-the-vault'
-        applied.append(ensure(SCRIPTS, client, validated(SCRIPTS, options)))
-    return applied
 
 
 @pytest.mark.parametrize('content, command_in_reads', [('inline', True), ('url_by_name', True)])

@@ -23,7 +23,9 @@ from urllib.parse import urlencode
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.ensure import ensure
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ApiError
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import SCRIPTS
 
 TENANT = 'client_1'
 URL = 'https://acme.api.opsramp.com'
@@ -227,3 +229,18 @@ def validated(resource, raw):
     result = ArgumentSpecValidator(resource.argument_spec(raw_params=raw)).validate(raw)
     assert not result.error_messages, result.error_messages
     return dict(result.validated_parameters, state=state)
+
+
+def apply_exported(client, result):
+    """Apply every script opsramp_script_info exported (``result``) with opsramp_script's flow, as a playbook applies
+    the files: the body read from the file ``src`` names, the Vault variables given a value. The results."""
+    applied = []
+    for options in result['scripts']:
+        options = dict(options)
+        if 'src' in options:
+            options['content'] = result['files'][options.pop('src')]
+        for parameter in options.get('parameters') or []:
+            if parameter['default'].startswith('{{'):
+                parameter['default'] = 'from-the-vault'
+        applied.append(ensure(SCRIPTS, client, validated(SCRIPTS, options)))
+    return applied

@@ -10,15 +10,13 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.ensure import ensure
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     ObjectLookupError, ValidationError)
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts import body
-from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import SCRIPTS
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.info import script_info
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import (
-    MASK, FakeRba, validated)
+    MASK, FakeRba, apply_exported as apply)
 
 SH = '#!/bin/sh\nsystemctl restart apache2\n'
 PASSWORD = {'name': 'Admin password', 'dataType': 'PASSWORD', 'type': 'REQUIRED', 'defaultValue': 'adm1n-S3cret'}
@@ -151,21 +149,6 @@ def test_options_of_a_script_with_its_body_apart_and_a_vault_placeholder():
     assert 'adm1n-S3cret' not in repr(result)
     downloads = [path for path in reads(rba) if 'download' in path]
     assert downloads == ['/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % rba.restart]
-
-
-def apply(rba, result):
-    """Apply every exported script with opsramp_script's flow, the body read from its file and the Vault variables
-    given; the results."""
-    applied = []
-    for options in result['scripts']:
-        options = dict(options)
-        if 'src' in options:
-            options['content'] = result['files'][options.pop('src')]
-        for parameter in options.get('parameters') or []:
-            if parameter['default'].startswith('{{'):
-                parameter['default'] = 'from-the-vault'
-        applied.append(ensure(SCRIPTS, rba, validated(SCRIPTS, options)))
-    return applied
 
 
 @pytest.mark.parametrize('content', ['url', 'inline', 'url_by_name', 'none'])
