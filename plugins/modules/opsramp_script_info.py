@@ -79,10 +79,6 @@ options:
         as C(_). RV(secret_variables) lists them.
       - Applying the options changes nothing. What they cannot express is left out, with a warning naming the
         script; scripts that share a name in one category carry their C(id).
-      - One exception, with a warning naming the script. Where OpsRamp's read does not carry the body, the collection
-        compares a body by the digest it keeps in the last line of the description, so a script whose body was
-        downloaded but that the collection has not written yet is written once when its options are first applied
-        (the same body, and that line).
     type: str
     choices: [api, options]
     default: api

@@ -6,12 +6,11 @@
 OpsRamp's reads do not return the body: a read's ``attachment`` carries a ``contentURL`` that may name another
 script's file, and a COMMAND script's read may lack its ``command`` (§20.3). So the body is compared by its SHA-256
 digest, read in this order: the body itself when the read carries it (``attachment.file``, or ``command``), else the
-digest the collection wrote last as a trailer line of the script's ``description``, a field OpsRamp stores as sent.
-No digest found means the body is not known to be the task's: one update writes it with the trailer, and the next run
-converges. The trailer is never shown as part of the description, and never compared as such.
-
-``download`` takes a body from a ``contentURL`` that names the script, on the API's host (opsramp_script_info, to
-adopt an existing body as code).
+digest the collection wrote last as a trailer line of the script's ``description``, a field OpsRamp stores as sent,
+else (a script the collection has not written yet) the body ``download`` takes from a ``contentURL`` that names the
+script, on the API's host. No digest found means the body is not known to be the task's: one update writes it with
+the trailer, and the next run converges. The trailer is never shown as part of the description, and never compared as
+such.
 """
 
 from __future__ import absolute_import, division, print_function

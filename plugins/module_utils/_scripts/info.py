@@ -161,11 +161,7 @@ class ScriptExport:
             return None, ('its body is left out (%s): the options do not manage it; add src with the file to manage '
                           'it' % why_not)
         recorded = body.split_description(script.get('description'))[1]
-        if recorded is None:
-            return found, ("OpsRamp's read does not carry its body and it has no digest line yet: applying these "
-                           "options writes the script once (the same body, and the digest line in its description), "
-                           "later runs nothing")
-        if recorded != body.digest(found):
+        if recorded is not None and recorded != body.digest(found):
             return found, ('its body is not the one opsramp.automation last wrote (it was changed outside the '
                            'collection): applying these options writes the script once, recording it')
         return found, None

@@ -99,12 +99,14 @@ def test_a_command_script(sim, apache, make_client, log):
 
 # ---------------------------------------------------------------------------------------------------- the body
 
-def test_a_script_made_in_the_console_is_compared_by_the_body_the_read_carries(sim, apache, make_client, log):
-    sim.control.configure(rba_script_content='inline')
+@pytest.mark.parametrize('content, downloads', [('inline', 0), ('url', 1)])
+def test_a_script_made_in_the_console_is_compared_by_its_real_body(sim, apache, make_client, log, content, downloads):
+    sim.control.configure(rba_script_content=content)
     ui_made(sim, apache)
     client = make_client()
     assert ensure(SCRIPTS, client, script(description='Restarts Apache'))['changed'] is False
-    assert log(kind='write') == [] and log(path=DOWNLOAD) == []
+    assert log(kind='write') == [] and len(log(path=DOWNLOAD)) == downloads
+    assert all(entry['status'] == 200 for entry in log(path=DOWNLOAD))  # the bearer token opened it
 
     sim.control.clear_requests()
     restored = ensure(SCRIPTS, client, script(description='Restarts Apache', content='echo new\n'))
@@ -112,14 +114,15 @@ def test_a_script_made_in_the_console_is_compared_by_the_body_the_read_carries(s
     assert len(log(kind='write')) == 1
 
 
-@pytest.mark.parametrize('content', ['url', 'url_by_name', 'url_unreachable', 'none'])
+@pytest.mark.parametrize('content', ['url_by_name', 'url_unreachable', 'none'])
 def test_a_body_no_read_tells_is_written_once_then_converges(sim, apache, make_client, log, content):
     sim.control.configure(rba_script_content=content)
     ui_made(sim, apache)
     client = make_client()
     first = ensure(SCRIPTS, client, script(description='Restarts Apache'))
     assert first['changes'] == ['body'] and len(log(kind='write')) == 1
-    assert log(path=DOWNLOAD) == []  # contentURL is not compared (api-behaviour §20.11)
+    downloads = log(path=DOWNLOAD)
+    assert len(downloads) == (1 if content == 'url_unreachable' else 0)  # a URL naming no script: never
     sim.control.clear_requests()
     assert ensure(SCRIPTS, client, script(description='Restarts Apache'))['changed'] is False
     assert log(kind='write') == [] and log(path=DOWNLOAD) == []  # the digest line now tells

@@ -228,13 +228,27 @@ def ui_made(rba, content=SH):
                           description='Restarts Apache')
 
 
-@pytest.mark.parametrize('content', ['url', 'url_by_name', 'none'])
+def test_a_script_without_digest_line_is_compared_by_the_body_its_url_gives():
+    rba = tenant(content='url')
+    script_id = ui_made(rba)
+    result = ensure(SCRIPTS, rba, script(description='Restarts Apache'))
+    assert result['changed'] is False and rba.writes() == []
+    assert reads(rba)[-1] == ('GET', '/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % script_id)
+    rba.requests = []
+    changed = ensure(SCRIPTS, rba, script(description='Restarts Apache', content='echo new\n'))
+    assert changed['changes'] == ['body'] and len(rba.writes()) == 1
+    rba.requests = []
+    ensure(SCRIPTS, rba, script(description='Restarts Apache', content='echo new\n'))
+    assert rba.writes() == [] and not [path for method, path in reads(rba) if 'download' in path]  # the line tells
+
+
+@pytest.mark.parametrize('content', ['url_by_name', 'none'])
 def test_a_script_without_digest_line_is_written_once_where_the_read_lacks_its_body(content):
     rba = tenant(content=content)
     script_id = ui_made(rba)
     result = ensure(SCRIPTS, rba, script(description='Restarts Apache'))
     assert result['changes'] == ['body'] and len(rba.writes()) == 1  # unknown: one write records the digest
-    assert not [path for method, path in reads(rba) if 'download' in path]  # contentURL is not compared (§20.11)
+    assert not [path for method, path in reads(rba) if 'download' in path]  # a URL that names no script
     assert body.split_description(rba.scripts[script_id]['description']) == ('Restarts Apache', body.digest(SH))
     rba.requests = []
     assert ensure(SCRIPTS, rba, script(description='Restarts Apache'))['changed'] is False
@@ -313,17 +327,21 @@ def test_absent_deletes_in_the_category_and_is_quiet_when_gone():
     assert ensure(SCRIPTS, rba, script(state='absent'))['changed'] is False
 
 
-def test_list_all_reads_the_categories_once_and_each_category_once():
+def test_list_all_downloads_only_the_scripts_asked_for_without_a_digest():
     rba = tenant()
-    first, second = ui_made(rba), managed(rba)
-    elsewhere = rba.add_script(rba.apache - 1, 'other')
+    wanted, other, known = ui_made(rba), rba.add_script(rba.apache, 'other'), managed(rba)
+    elsewhere = rba.add_script(rba.apache - 1, 'elsewhere')
     with ThreadPoolExecutor(max_workers=2) as pool:
-        listing = SCRIPTS.list_all(rba, pool, lambda obj: True)
-        assert sorted(obj['id'] for obj in listing.objects) == [first, second, elsewhere]
+        listing = SCRIPTS.list_all(rba, pool, lambda obj: obj['id'] in (wanted, known))
+        assert sorted(obj['id'] for obj in listing.objects) == [wanted, other, known, elsewhere]
         digests = dict((obj['id'], obj[body.DIGEST_KEY]) for obj in listing.objects)
-    assert digests == {first: None, second: body.digest(SH), elsewhere: None}
-    assert sorted(reads(rba)) == sorted([('GET', '/categories'), ('GET', script_path(rba)),
-                                         ('GET', '/categories/%d/scripts' % (rba.apache - 1))])
+        assert digests == {wanted: None, other: None, known: body.digest(SH), elsewhere: None}
+        assert listing.full_object(wanted)[body.DIGEST_KEY] == body.digest(SH)
+        assert listing.full_object(known)[body.DIGEST_KEY] == body.digest(SH)
+    downloads = [path for method, path in reads(rba) if 'download' in path]
+    assert downloads == ['/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % wanted]
+    assert len(reads(rba)) == 1 + 2 + 1  # the categories, each category's scripts, one download
+    assert SCRIPTS.needs_full({'body': 'x'}) and not SCRIPTS.needs_full({'name': 'x'})
 
 
 # ---------------------------------------------------------------------------------------------------- categories

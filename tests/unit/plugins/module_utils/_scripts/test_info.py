@@ -143,10 +143,7 @@ def test_options_of_a_script_with_its_body_apart_and_a_vault_placeholder():
     assert result['files'] == {'Restart-Apache.sh': SH}
     assert result['option_files'] == ['Flush-DNS.yml', 'Restart-Apache.yml']
     assert result['secret_variables'] == ['vault_restart_apache_admin_password']
-    assert rba.warnings == ["script 'Restart Apache' (id %d): OpsRamp's read does not carry its body and it has no "
-                            "digest line yet: applying these options writes the script once (the same body, and the "
-                            "digest line in its description), later runs nothing" % rba.restart]
-    assert 'adm1n-S3cret' not in repr(result)
+    assert rba.warnings == [] and 'adm1n-S3cret' not in repr(result)
     downloads = [path for path in reads(rba) if 'download' in path]
     assert downloads == ['/downloadScript.do?fileName=restart.sh&version=0.00&scriptId=%d' % rba.restart]
 
@@ -160,13 +157,7 @@ def test_applying_the_options_writes_nothing(content, command_in_reads):
     result = script_info(rba, info(format='options'))
     rba.requests = []
     applied = apply(rba, result)
-    # but once, as warned, a script made outside the collection whose body was downloaded (its digest is recorded)
-    downloaded = content == 'url'
-    assert [outcome['changed'] for outcome in applied] == [False, downloaded, False]
-    assert len(rba.writes()) == int(downloaded)
-    assert len([warning for warning in rba.warnings if 'writes the script once' in warning]) == int(downloaded)
-    rba.requests = []
-    assert [outcome['changed'] for outcome in apply(rba, result)] == [False, False, False]
+    assert [outcome['changed'] for outcome in applied] == [False, False, False]
     assert rba.writes() == []
     assert ('src' in result['scripts'][1]) is (content in ('url', 'inline'))
     assert ('command' in result['scripts'][0]) is command_in_reads
