@@ -7,6 +7,7 @@
 * In each schedule role (roles/*_job, not export_jobs), the part of meta/argument_specs.yml that documents the job and
   connection options the role passes to opsramp_job, and the part of vars/main.yml that passes them: between the
   "BEGIN rendered" and "END rendered" lines. The rest of those files is the role's own.
+* Likewise in export_scripts, the connection options alone (it passes them to opsramp_script_info).
 
 The tables stay the single source. Run after changing a table: `make render`. `--check` rewrites nothing and exits 1,
 naming the files, when any of them is out of date (a unit test runs it).
@@ -47,7 +48,10 @@ FRAGMENTS = {
 SCHEDULE_ROLES = ('daily_job', 'weekly_job', 'monthly_job', 'run_once_job')
 # the job options a schedule role declares itself (its schedule is built from variables of its own)
 ROLE_OWN_OPTIONS = ('id', 'name', 'schedule')
-BEGIN = '# BEGIN rendered from the job table and the connection options by ci/render_docs.py (make render)'
+# the first words of the line that opens a rendered region (the line goes on to say what it is rendered from)
+BEGIN = '# BEGIN rendered'
+# roles that pass only the connection options to their module
+CONNECTION_ROLES = ('export_scripts',)
 END = '# END rendered'
 
 
@@ -64,22 +68,22 @@ def role_job_options():
     return [option for option in JOBS.model.options if option.name not in ROLE_OWN_OPTIONS]
 
 
-def role_spec(role):
+def role_spec(role, job_options=True):
     """The rendered options of the role's argument spec, indented as they sit under ``options:``."""
-    docs = options.role_option_docs(role, role_job_options())
+    docs = options.role_option_docs(role, role_job_options()) if job_options else {}
     docs.update(options.role_connection_docs(role))
     return ''.join('      ' + line if line.strip() else line for line in render(docs, 90).splitlines(True))
 
 
-def role_vars(role):
-    """The role's variables that collect the options it passes to opsramp_job: the job options and the connection
-    options that are set (unset and empty ones left out)."""
+def role_vars(role, job_options=True):
+    """The role's variables that collect the options it passes to its module: the job options (``job_options``)
+    and the connection options that are set (unset and empty ones left out)."""
     def collect(variable, names):
         pairs = ',\n      '.join("'%s': %s_%s | default(none)" % (name, role, name) for name in names)
         return ("%s__%s: >-\n  {{ {%s}\n     | dict2items | rejectattr('value', 'none') | rejectattr('value', 'equalto', '')"
                 " | items2dict }}\n" % (role, variable, pairs))
 
-    return (collect('job_options', [option.name for option in role_job_options()])
+    return ((collect('job_options', [option.name for option in role_job_options()]) if job_options else '')
             + collect('connection', [option['name'] for option in CONNECTION_OPTIONS]))
 
 
@@ -104,6 +108,11 @@ def targets():
         yield (os.path.join('roles', role, 'meta', 'argument_specs.yml'),
                lambda text, role=role: rewrite_region(text, role_spec(role), '      '))
         yield os.path.join('roles', role, 'vars', 'main.yml'), lambda text, role=role: rewrite_region(text, role_vars(role))
+    for role in CONNECTION_ROLES:
+        yield (os.path.join('roles', role, 'meta', 'argument_specs.yml'),
+               lambda text, role=role: rewrite_region(text, role_spec(role, job_options=False), '      '))
+        yield (os.path.join('roles', role, 'vars', 'main.yml'),
+               lambda text, role=role: rewrite_region(text, role_vars(role, job_options=False)))
 
 
 def main(argv):

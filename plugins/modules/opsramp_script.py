@@ -12,15 +12,16 @@ module: opsramp_script
 short_description: Create, update and delete OpsRamp RBA scripts idempotently
 version_added: 0.1.0
 description:
-  - Manages one RBA (runbook automation) script of an OpsRamp tenant, in its category: the automation that custom
-    jobs (M(opsramp.automation.opsramp_job) with O(opsramp.automation.opsramp_job#module:job_type=custom)) run.
+  - Manages one RBA (runbook automation) script of an OpsRamp tenant, in its category. Scripts hold the automation that
+    custom jobs (M(opsramp.automation.opsramp_job) with O(opsramp.automation.opsramp_job#module:job_type=custom)) run.
   - Reads the script, compares every field the task gives, its parameters and its body, and writes the whole script
     only when something differs. Options left out are not managed and keep their current values.
   - OpsRamp does not return a script's body when it is read. The collection keeps the digest of the body it wrote in a
     last line of the script's description, and compares the task's body with it (or with the body itself, where
-    OpsRamp's read carries it): a rerun writes nothing, and a changed body is one write.
+    OpsRamp's read carries it). A rerun writes nothing, and a changed body is one write.
   - A converged run makes one token request (none with O(access_token)), one read of the categories when the task
-    names O(category) by name, and one read of the category's scripts.
+    names O(category) by name, and one read of the category's scripts; for a script the collection has not written
+    yet (made in the UI and adopted), also one download of its body, where OpsRamp's read names it.
 author:
   - OpsRamp Automation contributors (@opsramp-automation)
 extends_documentation_fragment:
@@ -54,8 +55,9 @@ notes:
     only where OpsRamp's read carries the body; otherwise the task fails before any write, asking for O(src),
     O(content) or O(command).
   - A body changed outside the collection (in the OpsRamp console) is seen only where OpsRamp's read carries the body.
-    Elsewhere the digest the collection recorded still matches the task, and the script is reported unchanged. See
-    the collection's docs/api-behaviour.md, section 20.11.
+    Elsewhere the digest the collection recorded still matches the task, and the script is reported unchanged. A
+    script the collection has not written yet is compared by the body its C(contentURL) gives, when that URL is on
+    the host of O(url) and names the script. See the collection's docs/api-behaviour.md, section 20.11.
 seealso:
   - module: opsramp.automation.opsramp_script_category
   - module: opsramp.automation.opsramp_script_info

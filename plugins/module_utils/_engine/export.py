@@ -55,15 +55,15 @@ class Exporter:
         return dict((key, options[key]) for key in sorted(options, key=self._rank)), problems
 
     def all(self, api_objects):
-        """``(options list, warnings)`` for many objects. Objects that share a name carry their ``id`` (the list
-        module could not tell them apart otherwise)."""
+        """``(options list, warnings)`` for many objects. Objects that share a name (in one scope: a script's
+        category) carry their ``id`` (the list module could not tell them apart otherwise)."""
         counts = {}
         for api_object in api_objects:
-            counts[api_object.get('name')] = counts.get(api_object.get('name'), 0) + 1
+            counts[self._name_key(api_object)] = counts.get(self._name_key(api_object), 0) + 1
         exported, warnings = [], []
         for api_object in api_objects:
             options, problems = self.options(api_object)
-            shared = counts[api_object.get('name')]
+            shared = counts[self._name_key(api_object)]
             if shared > 1:
                 options = dict([('id', api_object.get('id'))] + list(options.items()))
                 problems.append('%d %s have this name: the options carry the id, the only way to tell them apart; '
@@ -102,6 +102,10 @@ class Exporter:
         if compare.changed_paths(model.desired(resolved), model.desired(options)):
             return 'the names do not find the same objects again'
         return None
+
+    def _name_key(self, api_object):
+        """What a name is unique within: the tenant, or the object's scope (a script's category)."""
+        return self.resource.scope_of(api_object), api_object.get('name')
 
     def values(self, api_object):
         """The value of every exported field of ``api_object``, at its option path, in its canonical form."""
@@ -160,6 +164,12 @@ def _drop_failing(options, check, api_object):
         for option, why in faults:
             options.pop(option, None)
             problems.append('%s is left out: %s' % (option, why))
+
+
+def identifier(text, fallback):
+    """``text`` as part of an Ansible variable name (a Vault placeholder's): lower case letters, digits and
+    underscores; ``fallback`` when nothing of it is left."""
+    return re.sub(r'[^a-z0-9]+', '_', str(text).lower()).strip('_') or fallback
 
 
 def top_option(option_path):

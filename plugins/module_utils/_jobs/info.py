@@ -12,11 +12,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.export import Exporter
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.export import Exporter, identifier as variable_part
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api
@@ -113,5 +111,5 @@ def _hide_secrets(options, secret_ids):
 
 
 def identifier(text):
-    """``text`` as part of an Ansible variable name: lower case letters, digits and underscores."""
-    return re.sub(r'[^a-z0-9]+', '_', str(text).lower()).strip('_') or 'job'
+    """``text`` as part of an Ansible variable name (``_engine.export.identifier``); ``job`` when nothing is left."""
+    return variable_part(text, 'job')

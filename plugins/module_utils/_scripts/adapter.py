@@ -108,7 +108,7 @@ class ScriptResource(Resource):
             desired['body'] = body.digest(text_body)
         passwords = {}
         for parameter in desired.get('parameters') or []:
-            if parameter['data_type'] == 'password':
+            if parameter['data_type'] == 'password' and 'default' in parameter:
                 passwords[parameter['name']] = parameter['default']
                 if params.get('update_password') != 'always':
                     del parameter['default']  # a read never shows it: not compared (api-behaviour §20.9)
@@ -174,16 +174,22 @@ class ScriptResource(Resource):
             raise ObjectLookupError("%d scripts of category %s are named '%s' (ids %s): give id to choose one"
                                     % (len(matches), target.scope, target.name,
                                        ', '.join(text(script.get('id')) for script in matches)))
-        return _read(matches[0]) if matches else None
+        return _read(matches[0], client) if matches else None
 
     def get(self, client, object_id, scope=None):
-        return _read(api.get_script(client, scope, object_id))
+        return _read(api.get_script(client, scope, object_id), client)
+
+    def needs_full(self, desired):
+        return 'body' in desired
 
     def list_all(self, client, pool, wants_full):
-        """Every script of every category (a category's list holds whole scripts: nothing to read in full)."""
-        listing = Listing(pool, None)
+        """Every script of every category. A category's list holds whole scripts; a script ``wants_full`` accepts
+        is read "in full" only in that its body is downloaded when nothing else tells its digest (``_read``)."""
+        listed = {}
+        listing = Listing(pool, lambda script_id: _read(listed[script_id], client), wants_full)
         categories = CategoryIndex(client).all()
         for number, scripts in enumerate(pool.map(lambda category: api.list_scripts(client, category.id), categories)):
+            listed.update((script.get('id'), script) for script in scripts)
             listing.add(number + 1, [_read(script) for script in scripts])
         return listing
 
@@ -247,8 +253,18 @@ def _path_and_body(payload):
     return sent.pop('category')['id'], sent
 
 
-def _read(script):
-    return body.with_digest(script) if isinstance(script, dict) else None
+def _read(script, client=None):
+    """The script as read, with the digest of its body (api-behaviour §20.11): of the body the read carries, else
+    the one the description's digest line records, else (given the ``client``) of the body downloaded from a
+    contentURL that names the script, on the API's host; None when none of them tells it."""
+    if not isinstance(script, dict):
+        return None
+    read = body.with_digest(script)
+    if read[body.DIGEST_KEY] is None and client is not None:
+        downloaded = body.download(client, script)[0]
+        if downloaded is not None:
+            read[body.DIGEST_KEY] = body.digest(downloaded)
+    return read
 
 
 # ---------------------------------------------------------------------------------------------------- categories
@@ -310,8 +326,7 @@ class CategoryResource(Resource):
     def check_deletion(self, client, obj):
         """OpsRamp deletes only an empty category (api-behaviour §20.6): refuse one that holds scripts, in it or
         below it, before any write."""
-        categories = CategoryIndex(client).all()
-        below = _subtree(categories, text(obj['id']))
+        below = CategoryIndex(client).subtree(obj['id'])
         scripts = [(category, script) for category in below for script in api.list_scripts(client, category.id)]
         if scripts:
             raise ValidationError(
@@ -322,18 +337,6 @@ class CategoryResource(Resource):
 
     def delete(self, client, obj):
         return api.delete_category(client, obj['id'])
-
-
-def _subtree(categories, category_id):
-    """The category with this id and every category below it."""
-    below, found = set([category_id]), True
-    while found:
-        found = False
-        for category in categories:
-            if category.id not in below and text(category.parent_id) in below:
-                below.add(category.id)
-                found = True
-    return [category for category in categories if category.id in below]
 
 
 SCRIPTS = ScriptResource()

@@ -75,6 +75,18 @@ class CategoryIndex:
         matches = [category for category in self.all() if category.id == text(category_id)]
         return matches[0] if matches else None
 
+    def subtree(self, category_id):
+        """The category with this id and every category below it, parents first."""
+        categories = self.all()
+        below, found = set([text(category_id)]), True
+        while found:
+            found = False
+            for category in categories:
+                if category.id not in below and text(category.parent_id) in below:
+                    below.add(category.id)
+                    found = True
+        return [category for category in categories if category.id in below]
+
     def matching(self, name, parent_id=None, top=False):
         """The categories named ``name`` under the parent ``parent_id`` (at the top with ``top``, anywhere without)."""
         return [category for category in self.all() if category.name == name
@@ -87,8 +99,8 @@ class CategoryIndex:
         by_path = [category for category in categories if category.path_text == reference]
         matches = by_path or [category for category in categories if category.name == reference]
         if not matches:
-            raise ObjectLookupError("%s: no RBA category is named '%s' in tenant %s" % (option, reference,
-                                                                                       self._client.tenant_id))
+            raise ObjectLookupError("%s: no RBA category is named '%s' in tenant %s"
+                                    % (option, reference, self._client.tenant_id))
         if len(matches) > 1:
             raise ObjectLookupError("%s: %d RBA categories are named '%s' (%s); give its path from the top, or its id"
                                     % (option, len(matches), reference,

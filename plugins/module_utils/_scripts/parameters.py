@@ -35,9 +35,10 @@ class ScriptParameters(Kind):
     spec = dict(type='list', elements='dict')
 
     def desired(self, value):
-        return [_canonical(dict(name=item.get('name'), description=item.get('description'), default=item.get('default'),
-                                required=item.get('required'), data_type=item.get('data_type')))
-                for item in value or [] if isinstance(item, dict)]
+        return [_without_unset_password(_canonical(dict(
+            name=item.get('name'), description=item.get('description'), default=item.get('default'),
+            required=item.get('required'), data_type=item.get('data_type'))), item)
+            for item in value or [] if isinstance(item, dict)]
 
     def current(self, raw):
         if not isinstance(raw, list):
@@ -73,6 +74,13 @@ def _canonical(parameter):
     return dict(name=text(parameter.get('name')), description=text(parameter.get('description')),
                 default=text(parameter.get('default')), required=bool(parameter.get('required')),
                 data_type=read_enum(data_type, _DATA_TYPE) if data_type not in (None, '') else 'string')
+
+
+def _without_unset_password(parameter, given):
+    """A PASSWORD parameter the task gives no default: none is managed (a read never shows one to compare, §20.9)."""
+    if parameter['data_type'] == 'password' and given.get('default') is None:
+        del parameter['default']
+    return parameter
 
 
 def _api_parameter(parameter, parameter_id):
