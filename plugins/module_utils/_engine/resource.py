@@ -58,20 +58,23 @@ class Resource:
         values to be hidden (``hide_in_spec``)."""
         return self.hide_in_spec(self.model.argument_spec(), raw_params)
 
-    def list_argument_spec(self, raw_params=None):
+    def list_argument_spec(self, raw_params=None, required=True):
         """The list module's option (``jobs``): a list of elements that take the options plus ``state`` and
         ``source``; values any raw element asks to hide are hidden in every element."""
         spec = options.argument_spec(options.element_options(self.model.options, self.noun))
         raw = (raw_params or {}).get(self.plural)
         for element in raw if isinstance(raw, list) else []:
             spec = self.hide_in_spec(spec, element if isinstance(element, dict) else None)
-        return {self.plural: dict(type='list', elements='dict', required=True, options=spec)}
+        return {self.plural: dict(type='list', elements='dict', required=required, options=spec)}
 
-    def list_doc(self):
+    def list_doc(self, required=True):
         """The documentation of the list module's option, references pointing inside it (``O(jobs[].name)``)."""
         suboptions = options.option_docs(options.element_options(self.model.options, self.noun))
-        return {self.plural: dict(description=list(self.list_description), type='list', elements='dict',
-                                  required=True, suboptions=options.within_list(self.plural, suboptions))}
+        doc = dict(description=list(self.list_description), type='list', elements='dict')
+        if required:
+            doc['required'] = True
+        doc['suboptions'] = options.within_list(self.plural, suboptions)
+        return {self.plural: doc}
 
     def hide_in_spec(self, spec, raw_params):
         """``spec`` with ``no_log`` on the values ``raw_params`` (raw options of one object) ask to hide."""
@@ -103,6 +106,12 @@ class Resource:
 
     def warn_before_writes(self, client, targets):
         """Warn about what OpsRamp will probably refuse; ``targets`` are ``(option prefix, Wanted)`` pairs."""
+
+    def references(self, obj):
+        """The ids (as text) of the objects of another resource that ``obj`` (as OpsRamp holds it, or as a write would
+        send it) names, for example the script a custom job runs: a list module that prunes those objects spares the
+        ones still named (``linked``). None when ``obj`` does not tell (nothing is pruned then); no id here."""
+        return []
 
     def unmodelled(self, api_object):
         """What exported options leave out of ``api_object`` because no option models it (warnings' texts)."""

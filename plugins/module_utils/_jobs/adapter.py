@@ -85,6 +85,17 @@ class JobResource(Resource):
         warn_unknown(client, [(prefix + 'job_type', target.desired.get('job_type'))
                               for prefix, target in targets if target.desired is not None], JOB_TYPE)
 
+    def references(self, obj):
+        """The RBA script a custom job runs (``script.customScript.id``, which search results carry too: api-behaviour
+        §4), as text; None for a job that shows neither a script nor a type (which script it runs is not known)."""
+        script = as_dict(as_dict(obj).get('script'))
+        custom = script.get('customScript')
+        if isinstance(custom, dict) and custom.get('id') not in (None, ''):
+            return [text(custom['id'])]
+        if custom is None and script.get('jobType') not in (None, ''):
+            return []
+        return None
+
     def unmodelled(self, api_object):
         """What an exported job leaves out: script settings of a type the options do not model."""
         script = as_dict(as_dict(api_object).get('script'))

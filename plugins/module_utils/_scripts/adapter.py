@@ -56,6 +56,18 @@ class ScriptResource(Resource):
     plural = 'scripts'
     model = SCRIPT_MODEL
 
+    list_description = (
+        'The RBA scripts to reconcile, before the jobs, so that every job finds the script it runs. Each element takes'
+        ' exactly the options of M(opsramp.automation.opsramp_script), validated the same way, and its own'
+        ' O(scripts[].state).',
+        'An element is matched with a script of its category by O(scripts[].id) when given, else by its exact'
+        ' O(scripts[].name). Two elements may not name the same script, and a name that several scripts of the'
+        ' category share makes the task fail before anything is written.',
+        'Left out, the task leaves the tenant\'s scripts alone. V([]) is a valid list: with O(prune=true) it deletes'
+        ' every script whose name starts with O(script_prune_prefix) (by default O(prune_prefix)) and that no job of'
+        ' the tenant runs.',
+    )
+
     def hide_in_spec(self, spec, raw_params):
         """A PASSWORD parameter's default is a secret: when the raw options declare one, every default is no_log."""
         parameters = as_dict(raw_params).get('parameters')
