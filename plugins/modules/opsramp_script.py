@@ -12,13 +12,13 @@ module: opsramp_script
 short_description: Create, update and delete OpsRamp RBA scripts idempotently
 version_added: 0.1.0
 description:
-  - Manages one RBA (runbook automation) script of an OpsRamp tenant, in its category: the automation that custom
+  - Manages one RBA (runbook automation) script of an OpsRamp tenant, in its category, the automation that custom
     jobs (M(opsramp.automation.opsramp_job) with O(opsramp.automation.opsramp_job#module:job_type=custom)) run.
   - Reads the script, compares every field the task gives, its parameters and its body, and writes the whole script
     only when something differs. Options left out are not managed and keep their current values.
   - OpsRamp does not return a script's body when it is read. The collection keeps the digest of the body it wrote in a
     last line of the script's description, and compares the task's body with it (or with the body itself, where
-    OpsRamp's read carries it): a rerun writes nothing, and a changed body is one write.
+    OpsRamp's read carries it), so a rerun writes nothing and a changed body is one write.
   - A converged run makes one token request (none with O(access_token)), one read of the categories when the task
     names O(category) by name, and one read of the category's scripts.
 author:

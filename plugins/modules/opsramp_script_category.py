@@ -12,7 +12,7 @@ module: opsramp_script_category
 short_description: Create, rename and delete OpsRamp RBA script categories
 version_added: 0.1.0
 description:
-  - Manages one category of RBA scripts: found by its exact O(name) under its O(parent) (at the top without one), or
+  - Manages one category of RBA scripts, found by its exact O(name) under its O(parent) (at the top without one), or
     by O(id), in which case O(name) renames it.
   - A category is deleted only when it holds no script, in it or in a subcategory; the task fails before sending
     anything otherwise, naming the scripts.
