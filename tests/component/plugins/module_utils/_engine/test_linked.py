@@ -193,14 +193,17 @@ def test_a_failed_job_stops_prune_of_scripts(sim, make_client, log, recorder, ca
     assert scripts_held(sim) == ['team-unused'] and [m for m, dummy in writes(log) if m == 'DELETE'] == []
 
 
-def test_a_listed_job_that_shows_no_script_nor_type_stops_prune_of_scripts(sim, make_client, log, category):
-    seed_script(sim, category, 'team-unused')
-    seed_job(sim, 'someone-elses', script={})  # neither a jobType nor a customScript
+def test_search_results_without_the_custom_script_stop_prune_of_scripts(sim, make_client, log, category):
+    """Should a search leave a custom job's script out (api-behaviour §4, knob search_custom_script), the job shows
+    neither a type nor a script: which scripts the jobs run is not known, and no script is pruned."""
+    used = seed_script(sim, category, 'team-used')
+    seed_job(sim, 'other-team-runner', used)
+    sim.control.configure(search_custom_script='omitted')
     result = both(make_client(), [], [], prune_prefix='team-')
-    assert result['scripts']['kept'] == ['team-unused']
+    assert result['scripts']['kept'] == ['team-used'] and result['scripts']['deleted'] == []
     assert result['script_results'][0]['msg'] == (
-        "prune deletes no script when job 'someone-elses' does not show what it names")
-    assert scripts_held(sim) == ['team-unused']
+        "prune deletes no script when job 'other-team-runner' does not show what it names")
+    assert scripts_held(sim) == ['team-used'] and writes(log) == []
 
 
 def test_a_script_named_by_id_is_not_pruned(sim, make_client, log, category):
