@@ -267,6 +267,24 @@ script_results:
   returned: when O(scripts) is given
   type: list
   elements: dict
+  contains:
+    name:
+      description: The script's name (its id when an absent script is named by id only).
+      type: str
+    id:
+      description: The script's id (a number); none for a script that check mode would create.
+      type: int
+    action:
+      description: V(created), V(updated), V(deleted), V(unchanged), V(kept), or V(failed).
+      type: str
+    changes:
+      description: The managed fields that differed, as option paths (V(body) for the body), as in
+        M(opsramp.automation.opsramp_script).
+      type: list
+      elements: str
+    msg:
+      description: Why the script failed, or why prune kept it.
+      type: str
   sample:
     - {name: netops-disk-report, id: 1042, action: updated, changes: [body]}
     - {name: netops-old-report, id: 1007, action: kept, changes: [], msg: "jobs still name it: 'netops-weekly-report'"}
