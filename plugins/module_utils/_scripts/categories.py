@@ -87,8 +87,8 @@ class CategoryIndex:
         by_path = [category for category in categories if category.path_text == reference]
         matches = by_path or [category for category in categories if category.name == reference]
         if not matches:
-            raise ObjectLookupError("%s: no RBA category is named '%s' in tenant %s" % (option, reference,
-                                                                                       self._client.tenant_id))
+            raise ObjectLookupError("%s: no RBA category is named '%s' in tenant %s"
+                                    % (option, reference, self._client.tenant_id))
         if len(matches) > 1:
             raise ObjectLookupError("%s: %d RBA categories are named '%s' (%s); give its path from the top, or its id"
                                     % (option, len(matches), reference,
