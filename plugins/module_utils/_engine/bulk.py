@@ -199,7 +199,7 @@ class ListRun:
         return [item for item in self.items if item.index is None]
 
     def run(self, items):
-        """Decide and act on ``items`` (some of ``items``), in the pool of workers."""
+        """Decide and act on ``items`` (some of ``self.items``), in the pool of workers."""
         for item, outcome in zip(items, run_items(self.resource, self.client, items, self.options)):
             self._outcomes[id(item)] = outcome
 
