@@ -48,7 +48,8 @@ def reconcile_linked(used, users, client, specs, options):
         for item in used_run.pruned:
             _keep(used_run, item, 'prune deletes no %s when the %s were not reconciled' % (used.noun, users.plural))
         details = dict(error.details, **_combined(used_run, users_run, ran_users=False))
-        message = '%s (the %s were reconciled before: see %s)' % (error.message, used.plural, used.plural)
+        message = '%s (the %s were %s before: see %s)' % (
+            error.message, used.plural, 'checked' if options[0].check_mode else 'reconciled', used.plural)
         raise error.with_message(message, details=details) from None
     users_run.settle()
     _prune_unused(used_run, users_run)

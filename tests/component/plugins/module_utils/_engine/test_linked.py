@@ -237,13 +237,16 @@ def test_a_failed_script_does_not_stop_the_jobs(sim, make_client, log, category)
     assert 'summary' not in details  # the module adds it
 
 
-def test_a_job_lookup_that_fails_after_the_scripts_says_what_was_done(sim, make_client, log, category):
+@pytest.mark.parametrize('check_mode', [False, True], ids=['run', 'check'])
+def test_a_job_lookup_that_fails_after_the_scripts_says_what_was_done(sim, make_client, log, category, check_mode):
     with pytest.raises(ResourceLookupError) as caught:
-        both(make_client(), [script('team-a')], [job('team-j', entities=[dict(name='no-such-device')])])
-    assert caught.value.message.endswith('(the scripts were reconciled before: see scripts)')
+        both(make_client(), [script('team-a')], [job('team-j', entities=[dict(name='no-such-device')])],
+             check_mode=check_mode)
+    assert caught.value.message.endswith('(the scripts were %s before: see scripts)'
+                                         % ('checked' if check_mode else 'reconciled'))
     details = caught.value.details
     assert details['scripts']['created'] == ['team-a'] and details['job_results'] == []
-    assert scripts_held(sim) == ['team-a'] and sim.control.jobs() == []
+    assert scripts_held(sim) == ([] if check_mode else ['team-a']) and sim.control.jobs() == []
 
 
 # ---------------------------------------------------------------------------------------------------- summary
