@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import plan as planning, settle
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.options import element_label, naming
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Wanted
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Planned, Wanted
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     AuthenticationError,
@@ -88,16 +88,17 @@ class _Outcome:
         self.text_diffs = extra.get('text_diffs') or []
         self.references = extra.get('references', [])  # None: the object does not tell
         self.note = extra.get('note')
+        self.obj = extra.get('obj')  # the object after the plan, kept only when Options.keep_objects
 
     @classmethod
-    def of(cls, resource, plan, obj, want_diff, target):
+    def of(cls, resource, plan, obj, options, target):
         """The outcome of ``plan`` for ``target`` (a ``Wanted``), ``obj`` being the object after it ran (or would have
-        run)."""
-        diff = plan.diff(target.labels) if want_diff else None
-        text_diffs = resource.text_diffs(plan, target) if want_diff else []
+        run), as ``options`` (``Options``) want it reported."""
+        diff = plan.diff(target.labels) if options.want_diff else None
+        text_diffs = resource.text_diffs(plan, target) if options.want_diff else []
         references = resource.references(obj) if obj and plan.action != 'deleted' else []
         return cls(plan.action, (obj or {}).get('id'), plan.changes, diff, text_diffs=text_diffs,
-                   references=references)
+                   references=references, obj=obj if options.keep_objects else None)
 
 
 # ---------------------------------------------------------------------------------------------------- the flow
@@ -106,7 +107,8 @@ class Options:
     """How the list is reconciled: the module's options besides the list, validated; and check and diff mode.
 
     With ``prune``, the objects whose name starts with ``prune_prefix`` and that no element names are deleted;
-    ``prefix_option`` is the option that gave the prefix, for messages.
+    ``prefix_option`` is the option that gave the prefix, for messages. ``keep_objects``: each outcome keeps the object
+    as written or predicted (``ListRun.planned``).
     """
 
     def __init__(self, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False, want_diff=False,
@@ -116,6 +118,7 @@ class Options:
         self.prefix_option = prefix_option
         self.check_mode = check_mode
         self.want_diff = want_diff
+        self.keep_objects = False
 
     def pruning(self, plural):
         """The prefix that limits pruning, None without prune; a blank one would let prune delete every object."""
@@ -166,15 +169,17 @@ class ListRun:
             self._readers.shutdown(wait=True)
             self._readers = None
 
-    def start(self, list_anyway=False):
+    def start(self, list_anyway=False, planned=None):
         """Resolve, list and match (``items``: the elements, then the objects to prune). Without elements nor
-        prune, nothing is listed unless ``list_anyway``."""
+        prune, nothing is listed unless ``list_anyway``. ``planned`` (a ``resource.Planned``) is what an earlier list
+        of the task would have written, had check mode not kept it from writing, for the lookups to find."""
         resource, client, options = self.resource, self.client, self.options
         if self.prune_prefix is not None:
             _warn_unprunable(resource, client, self.params_list, self.prune_prefix, options.prefix_option)
         # every lookup of the list, each distinct one searched once, before anything is written
-        targets = [resource.wanted(params, labels)
-                   for params, labels in resource.resolve_all(client, self.params_list, options.workers)]
+        resolved = (resource.resolve_all(client, self.params_list, options.workers, planned) if planned is not None
+                    else resource.resolve_all(client, self.params_list, options.workers))
+        targets = [resource.wanted(params, labels) for params, labels in resolved]
         resource.warn_before_writes(client, [('%s[%d].' % (resource.plural, index), target)
                                              for index, target in enumerate(targets)])
         if not targets and self.prune_prefix is None and not list_anyway:
@@ -210,6 +215,19 @@ class ListRun:
     def outcomes(self, items=None):
         """The outcome of each of ``items`` (default: every item), in their order; each must have run or been kept."""
         return [self._outcomes[id(item)] for item in (self.items if items is None else items)]
+
+    def planned(self, items):
+        """What ``items`` (run with ``Options.keep_objects``) wrote, or in check mode would have written: a
+        ``resource.Planned``."""
+        written, deleted = [], []
+        for outcome in self.outcomes(items):
+            if outcome.error is not None or outcome.action not in ('created', 'updated', 'deleted'):
+                continue
+            if outcome.action == 'deleted':
+                deleted.append(text(outcome.object_id))
+            else:
+                written.append((self.resource.scope_of(outcome.obj), self.resource.as_planned(outcome.obj)))
+        return Planned(written, deleted)
 
     def settle(self):
         """After the creates, the copies concurrent runs created (``settle_outcomes``); not in check mode."""
@@ -424,7 +442,7 @@ def _reconcile_item(resource, client, item, options):
     if decision.action == 'deleted':
         resource.check_deletion(client, decision.obj)
     obj = decision.predicted() if options.check_mode else planning.execute(resource, client, decision)
-    return _Outcome.of(resource, decision, obj, options.want_diff, item.target)
+    return _Outcome.of(resource, decision, obj, options, item.target)
 
 
 def _snapshot(resource, client, item):

@@ -9,7 +9,9 @@ Both lists are validated before any request. The used objects (scripts) are reco
 that an object of the tenant still names once the users are done (``Resource.references``: the users this run wrote,
 as stored or, in check mode, as they would be, and the others as listed), with a warning for each. When that cannot be
 known (a user failed, or a listed one does not show what it names), prune deletes none of them. Both runs share one
-client: one token, one rate-limit pacer.
+client: one token, one rate-limit pacer. In check mode nothing is written, so the users' lookups are given what the
+used objects' run would have written (``resource.Planned``): a job that names by name a script the task creates finds
+it, with the id ``new``, as the real run would find it created.
 
 The result is the users' result, as the list module returns it with that list alone, with the used objects' beside it:
 ``<noun>_results`` (``script_results``) and ``<plural>`` (``scripts``: created, updated, deleted, unchanged, kept,
@@ -36,20 +38,24 @@ def reconcile_linked(used, users, client, specs, options):
     """
     used_run = ListRun(used, client, specs[0], options[0])
     users_run = ListRun(users, client, specs[1], options[1])
+    check_mode = options[0].check_mode
+    used_run.options.keep_objects = check_mode
     with used_run:
         used_run.start()
         used_run.run(used_run.declared)
     used_run.settle()
+    # in check mode, the users' lookups find the used objects as the real run would have written them
+    planned = used_run.planned(used_run.declared) if check_mode else None
     try:
         with users_run:
-            users_run.start(list_anyway=bool(used_run.pruned))
+            users_run.start(list_anyway=bool(used_run.pruned), planned=planned)
             users_run.run(users_run.items)
     except OpsRampError as error:  # raised before any write of the users: say what was done with the used objects
         for item in used_run.pruned:
             _keep(used_run, item, 'prune deletes no %s when the %s were not reconciled' % (used.noun, users.plural))
         details = dict(error.details, **_combined(used_run, users_run, ran_users=False))
         message = '%s (the %s were %s before: see %s)' % (
-            error.message, used.plural, 'checked' if options[0].check_mode else 'reconciled', used.plural)
+            error.message, used.plural, 'checked' if check_mode else 'reconciled', used.plural)
         raise error.with_message(message, details=details) from None
     users_run.settle()
     _prune_unused(used_run, users_run)

@@ -64,11 +64,11 @@ class JobResource(Resource):
     def resolve(self, client, params):
         return _resolved(ResourceResolver(client), ScriptResolver(client), params)
 
-    def resolve_all(self, client, params_list, workers):
+    def resolve_all(self, client, params_list, workers, planned=None):
         """Every entity and script the list names by name looked up first (each distinct one once, by a resolver the
         whole list and the workers share), then each element resolved; the lookups that failed fail the task
-        together, before any write."""
-        resources, scripts_found = ResourceResolver(client), ScriptResolver(client)
+        together, before any write. ``planned``: the scripts the task's ``scripts`` would have written (check mode)."""
+        resources, scripts_found = ResourceResolver(client), ScriptResolver(client, planned=planned)
         entities.answer_jobs(resources, params_list, workers)
         scripts.answer_jobs(scripts_found, params_list, workers)
         return entities.resolve_every(params_list, lambda index, params: _resolved(

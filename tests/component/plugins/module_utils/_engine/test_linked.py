@@ -14,6 +14,7 @@ import pytest
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import bulk, summary
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.linked import reconcile_linked
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
+    ObjectLookupError,
     ResourceLookupError,
     ValidationError,
 )
@@ -124,6 +125,51 @@ def test_a_rerun_writes_nothing_and_a_changed_body_is_one_write(sim, make_client
     assert [entry['before_header'] for entry in changed['diff']] == ["script 'team-a'", 'team-a (body)']
     assert changed['diff'][1]['after'] == 'echo team-a again'
     assert 'team-a' in changed['scripts']['diffs'] and changed['diffs'] == {}
+
+
+def named_job(name, script_name, **parameters):
+    """A custom job naming its script and parameters by name."""
+    return job(name, custom_script=dict(script=dict(name=script_name, category=CATEGORY), parameters=[
+        dict(name=parameter, value=value) for parameter, value in sorted(parameters.items())]), job_type='custom')
+
+
+def test_in_check_mode_a_job_finds_by_name_the_script_the_task_would_create(sim, make_client, log, category):
+    scripts = [script('team-a', parameters=[dict(name='days', default='7')])]
+    jobs = [named_job('team-j', 'team-a', days='30')]
+    preview = both(make_client(), scripts, jobs, check_mode=True, want_diff=True)
+    assert preview['scripts']['created'] == ['team-a'] and preview['created'] == ['team-j']
+    assert preview['diffs']['team-j']['after']['custom_script'] == {
+        'id': 'team-a (new)', 'parameters': [{'id': 'days (new-1)', 'value': '30'}]}
+    assert writes(log) == []
+    applied = both(make_client(), scripts, jobs, want_diff=True)
+    stored = sim.control.rba()['scripts'][0]
+    assert applied['diffs']['team-j']['after']['custom_script'] == {
+        'id': 'team-a (%s)' % stored['id'], 'parameters': [{'id': 'days (%s)' % stored['parameters'][0]['id'],
+                                                            'value': '30'}]}
+    sim.control.clear_requests()
+    again = both(make_client(), scripts, jobs, check_mode=True)
+    assert again['changed'] is False and writes(log) == []
+
+
+def test_in_check_mode_a_job_finds_the_new_parameter_of_a_script_the_task_would_update(sim, make_client, category):
+    both(make_client(), [script('team-a', parameters=[dict(name='days', default='7')])],
+         [named_job('team-j', 'team-a', days='30')])
+    days_id = sim.control.rba()['scripts'][0]['parameters'][0]['id']
+    preview = both(make_client(), [script('team-a', parameters=[dict(name='days', default='7'), dict(name='mount')])],
+                   [named_job('team-j', 'team-a', days='30', mount='/srv')], check_mode=True, want_diff=True)
+    assert preview['scripts']['updated'] == ['team-a'] and preview['updated'] == ['team-j']
+    assert preview['diffs']['team-j']['after']['custom_script']['parameters'] == [
+        {'id': 'days (%s)' % days_id, 'value': '30'}, {'id': 'mount (new-2)', 'value': '/srv'}]
+
+
+def test_a_job_naming_a_script_the_task_deletes_fails_as_the_real_run_would(sim, make_client, log, category):
+    both(make_client(), [script('team-a')], [])
+    for check_mode in (True, False):
+        with pytest.raises(ObjectLookupError) as caught:
+            both(make_client(), [dict(name='team-a', category=CATEGORY, state='absent')],
+                 [named_job('team-j', 'team-a')], check_mode=check_mode)
+        assert "jobs[0].custom_script.script: no RBA script is named 'team-a'" in caught.value.message
+    assert sim.control.jobs() == []
 
 
 # ---------------------------------------------------------------------------------------------------- prune
