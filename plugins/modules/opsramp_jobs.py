@@ -114,8 +114,10 @@ notes:
   - With O(scripts), a converged run adds one read of the categories to find the scripts' categories, one more to list
     them, and one read of each category's scripts (scripts are listed whole, and none is read again unless it changes).
     Scripts, then jobs, then the scripts to prune run in turn, each in the pool of O(workers); the jobs' lookups (the
-    names of their entities) are made once the scripts are reconciled, so a lookup that fails then stops the jobs, but
-    not the scripts already written.
+    names of their entities and scripts) are made once the scripts are reconciled, so that a job finds by name a script
+    the same task creates; a lookup that fails then stops the jobs, but not the scripts already written. In check
+    mode, such a job finds the script as the task would have written it, with the id V(new) (and V(new-1)... for its
+    new parameters), which its diff shows.
 seealso:
   - module: opsramp.automation.opsramp_job
   - module: opsramp.automation.opsramp_script
@@ -176,7 +178,9 @@ EXAMPLES = r'''
           frequency: everyday
           start_time: "06:00"
         custom_script:
-          id: "1042"                    # the id OpsRamp gave netops-disk-report
+          script: {name: netops-disk-report, category: Netops}   # found once the scripts are reconciled
+          parameters:
+            - {name: threshold, value: "85"}
   register: reconciled
 
 - name: Load one job per file and preview the changes (run with --check --diff on a pull request)

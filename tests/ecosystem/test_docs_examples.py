@@ -37,7 +37,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import BIN, ROOT
+from conftest import BIN, GITOPS_CATEGORY, ROOT
 
 # Commands that cannot run here, by page and command, each with its reason. A stale entry fails the test.
 SKIP = {
@@ -54,8 +54,8 @@ PAGES = {
     'docs/quickstart.md': Page(None, False, False),  # an empty project directory; the page exports the connection
     'docs/schedules.md': Page(None, True, False),
     'docs/roles.md': Page('.', True, False),
-    # the excerpt of site.yml and the preview/apply/check sequence are alternatives: each starts from a tenant without
-    # jobs (its RBA category and scripts stay: the custom job of the example runs its script by id)
+    # the excerpt of site.yml and the preview/apply/check sequence are alternatives: each starts from an empty tenant
+    # (but for the RBA category its scripts name, which the tenant holds as it holds the devices its jobs name)
     'docs/gitops.md': Page('examples/gitops', True, True),
 }
 INVENTORY_WARNINGS = ('No inventory was parsed', 'provided hosts list is empty')
@@ -223,7 +223,10 @@ class PageRun:
 
     def _fresh_tenant(self):
         if PAGES[self.page].fresh_tenant:
-            self.session.simulator.control.delete_jobs()
+            control = self.session.simulator.control
+            control.delete_jobs()
+            control.delete_rba()
+            control.seed_rba_categories([{'name': GITOPS_CATEGORY}], tenant='client_1')
 
     def _tasks(self, tasks, excerpt_of):
         header = self.playbook_header or dict(name='Tasks of %s' % self.page, hosts='localhost', gather_facts=False)
@@ -459,6 +462,10 @@ def test_gitops_guide(page_run, simulator):
     assert preview.what == 'ansible-playbook site.yml --check --diff'
     assert preview.changed == 1 and preview.writes == 0 and preview.jobs == [], preview.output
     assert "+++ after: job 'netops-weekly-ad-checklist'" in preview.output
+    # the script to create, its body as text, and the job that will run it, named by name
+    assert "+++ after: script 'netops-disk-report'" in preview.output
+    assert '+++ after: netops-disk-report (body)' in preview.output
+    assert '"id": "netops-disk-report (new)"' in preview.output and '"id": "threshold (new-1)"' in preview.output
     assert apply.changed == 1 and apply.jobs == names, apply.output
     # the script of scripts/ is in OpsRamp, with its body, and the custom job of jobs/ runs it
     scripts = simulator.control.rba()['scripts']

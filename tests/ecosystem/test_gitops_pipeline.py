@@ -157,9 +157,12 @@ def test_gitops_example_gets_its_vault_password_from_the_secret(workflow, tmp_pa
     assert sorted(scripts) == script_names
     with open(os.path.join(GITOPS, 'scripts', 'netops-disk-report.sh')) as f:
         assert scripts['netops-disk-report']['content'] == f.read()
-    # the custom job of jobs/ runs the script of scripts/
+    # the custom job of jobs/ runs the script of scripts/, and gives its parameter, both named by name
     report = [job for job in simulator.control.jobs() if job['name'] == 'netops-daily-disk-report'][0]
     assert str(report['script']['customScript']['id']) == str(scripts['netops-disk-report']['id'])
+    assert [(str(parameter['paramId']), parameter['value'])
+            for parameter in simulator.control.job(report['id'])['script']['parameters']] == [
+        (str(scripts['netops-disk-report']['parameters'][0]['id']), '85')]
     converge = run('apply', 'Prove convergence (a second run must change nothing)')
     assert converge.returncode == 0, converge.stdout
     cleanup = [job for job in simulator.control.jobs() if job['name'] == 'netops-monthly-log-cleanup'][0]
