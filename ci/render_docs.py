@@ -43,6 +43,7 @@ FRAGMENTS = {
     'job.py': lambda: dict(options=JOBS.model.doc()),
     'job_list.py': lambda: dict(options=JOBS.list_doc()),
     'script.py': lambda: dict(options=SCRIPTS.model.doc()),
+    'script_list.py': lambda: dict(options=SCRIPTS.list_doc(required=False)),
     'script_category.py': lambda: dict(options=CATEGORIES.model.doc()),
 }
 SCHEDULE_ROLES = ('daily_job', 'weekly_job', 'monthly_job', 'run_once_job')

@@ -72,8 +72,8 @@ options:
     type: str
   src:
     description:
-      - 'The script''s file, on the Ansible controller, found as M(ansible.builtin.copy) finds its O(src): relative to a
-        role''s C(files/) folder or the playbook''s, or an absolute path. Read as UTF-8 text.'
+      - 'The script''s file, on the Ansible controller, found as M(ansible.builtin.copy) finds its O(ansible.builtin.copy#module:src):
+        relative to a role''s C(files/) folder or the playbook''s, or an absolute path. Read as UTF-8 text.'
       - Mutually exclusive with O(content) and O(command).
     type: path
   content:

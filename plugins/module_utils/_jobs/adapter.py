@@ -64,11 +64,11 @@ class JobResource(Resource):
     def resolve(self, client, params):
         return _resolved(ResourceResolver(client), ScriptResolver(client), params)
 
-    def resolve_all(self, client, params_list, workers):
+    def resolve_all(self, client, params_list, workers, planned=None):
         """Every entity and script the list names by name looked up first (each distinct one once, by a resolver the
         whole list and the workers share), then each element resolved; the lookups that failed fail the task
-        together, before any write."""
-        resources, scripts_found = ResourceResolver(client), ScriptResolver(client)
+        together, before any write. ``planned``: the scripts the task's ``scripts`` would have written (check mode)."""
+        resources, scripts_found = ResourceResolver(client), ScriptResolver(client, planned=planned)
         entities.answer_jobs(resources, params_list, workers)
         scripts.answer_jobs(scripts_found, params_list, workers)
         return entities.resolve_every(params_list, lambda index, params: _resolved(
@@ -84,6 +84,17 @@ class JobResource(Resource):
         """A ``job_type`` OpsRamp will probably refuse (``types.warn_unknown``)."""
         warn_unknown(client, [(prefix + 'job_type', target.desired.get('job_type'))
                               for prefix, target in targets if target.desired is not None], JOB_TYPE)
+
+    def references(self, obj):
+        """The RBA script a custom job runs (``script.customScript.id``, which search results carry too: api-behaviour
+        §4), as text; None for a job that shows neither a script nor a type (which script it runs is not known)."""
+        script = as_dict(as_dict(obj).get('script'))
+        custom = script.get('customScript')
+        if isinstance(custom, dict) and custom.get('id') not in (None, ''):
+            return [text(custom['id'])]
+        if custom is None and script.get('jobType') not in (None, ''):
+            return []
+        return None
 
     def unmodelled(self, api_object):
         """What an exported job leaves out: script settings of a type the options do not model."""

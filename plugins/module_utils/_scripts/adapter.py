@@ -17,7 +17,7 @@ import copy
 import os.path
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.listing import Listing
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Resource, Wanted
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import NEW_ID, Resource, Wanted
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict, text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ObjectLookupError, ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts import api, body
@@ -56,6 +56,18 @@ class ScriptResource(Resource):
     plural = 'scripts'
     model = SCRIPT_MODEL
 
+    list_description = (
+        'The RBA scripts to reconcile, before the jobs, so that every job finds the script it runs. Each element takes'
+        ' exactly the options of M(opsramp.automation.opsramp_script), validated the same way, and its own'
+        ' O(scripts[].state).',
+        'An element is matched with a script of its category by O(scripts[].id) when given, else by its exact'
+        ' O(scripts[].name). Two elements may not name the same script, and a name that several scripts of the'
+        ' category share makes the task fail before anything is written.',
+        'Left out, the task leaves the tenant\'s scripts alone. V([]) is a valid list: with O(prune=true) it deletes'
+        ' every script whose name starts with O(script_prune_prefix) (by default O(prune_prefix)) and that no job of'
+        ' the tenant runs.',
+    )
+
     def hide_in_spec(self, spec, raw_params):
         """A PASSWORD parameter's default is a secret: when the raw options declare one, every default is no_log."""
         parameters = as_dict(raw_params).get('parameters')
@@ -88,7 +100,7 @@ class ScriptResource(Resource):
     def resolve(self, client, params):
         return self._resolved(CategoryIndex(client), params)
 
-    def resolve_all(self, client, params_list, workers):
+    def resolve_all(self, client, params_list, workers, planned=None):
         index = CategoryIndex(client)
         return [self._resolved(index, params) for params in params_list]
 
@@ -162,6 +174,14 @@ class ScriptResource(Resource):
                      after=target.inputs.get('body') or '')]
 
     # ------------------------------------------------------------------------------------------------ the API
+
+    def as_planned(self, obj):
+        """A script check mode would create or update, as a custom job's lookup is to see it: a new script has the
+        id ``new``, and each new parameter ``new-<its position>`` (OpsRamp gives both on create: api-behaviour §20.4)."""
+        planned = super(ScriptResource, self).as_planned(obj)
+        parameters = [dict(parameter, id=parameter.get('id') or '%s-%d' % (NEW_ID, number))
+                      for number, parameter in enumerate(as_dict(planned).get('parameters') or [], 1)]
+        return dict(planned, parameters=parameters) if parameters else planned
 
     def scope_of(self, obj):
         return text(as_dict(obj.get('category')).get('id')) or None

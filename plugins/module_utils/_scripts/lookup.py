@@ -47,11 +47,12 @@ class ScriptResolver:
     ``listings`` counts the category script lists read (the category tree, listed once, is not counted).
     """
 
-    def __init__(self, client, categories=None):
+    def __init__(self, client, categories=None, planned=None):
         self._client = client
         self._index = categories or CategoryIndex(client)
         self._tree = Answers()
         self._lists = Answers()
+        self._planned = planned  # what the task's scripts would have written, in check mode (engine's Planned)
 
     @property
     def listings(self):
@@ -62,8 +63,10 @@ class ScriptResolver:
         return self._tree.get('categories', self._index.all)
 
     def scripts_in(self, category_id):
-        """Every script of the category, listed once; None when OpsRamp has no category of that id."""
-        return self._lists.get(text(category_id), lambda: _listed_scripts(self._client, category_id))
+        """Every script of the category, listed once (with what the task's scripts would have written, in check
+        mode); None when OpsRamp has no category of that id."""
+        listed = self._lists.get(text(category_id), lambda: _listed_scripts(self._client, category_id))
+        return self._planned.in_scope(category_id, listed) if self._planned is not None else listed
 
     def find(self, reference, option):
         """The one script ``reference`` (a ``ScriptReference``) names. ObjectLookupError naming ``option`` (the

@@ -89,7 +89,8 @@ SCRIPT_OPTIONS = (
         'Mutually exclusive with O(src) and O(content).',
     ]),
     Option('src', [
-        'The script\'s file, on the Ansible controller, found as M(ansible.builtin.copy) finds its O(src): relative to a'
+        'The script\'s file, on the Ansible controller, found as M(ansible.builtin.copy) finds its'
+        ' O(ansible.builtin.copy#module:src): relative to a'
         ' role\'s C(files/) folder or the playbook\'s, or an absolute path. Read as UTF-8 text.',
         'Mutually exclusive with O(content) and O(command).',
     ], type='path'),
