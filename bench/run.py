@@ -2,7 +2,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Benchmark: reconcile N converged jobs (A) with one opsramp_jobs task, (B) with a loop of opsramp_job, (C) with
 plain ansible.builtin.uri calls, against the simulator with realistic latency; then (A) again where the tenant's rate
-limit binds; and (P) opsramp_jobs on every client of a partner, with one token for the run or one per client.
+limit binds; (P) opsramp_jobs on every client of a partner, with one token for the run or one per client;
+and (S) custom jobs that name their RBA script and parameters by name, counting the script lookups.
 Measures wall time, API requests per job (from the simulator's request log) and the peak RSS of the
 ansible-playbook process tree, and writes the results into docs/performance.md between its bench markers.
 
@@ -37,7 +38,8 @@ START_DATE = '2026-01-01T02:00:00+0000'
 # docs/performance.md holds each group's results between its markers: <!-- bench:start --> ... <!-- bench:end -->
 # (group "reconcile"), <!-- bench-listing:start --> ... <!-- bench-listing:end --> (group "listing") and
 # <!-- bench-partners:start --> ... <!-- bench-partners:end --> (group "partners")
-MARKERS = dict(reconcile='bench', listing='bench-listing', partners='bench-partners')
+# <!-- bench-scripts:start --> ... <!-- bench-scripts:end --> (group "scripts")
+MARKERS = dict(reconcile='bench', listing='bench-listing', partners='bench-partners', scripts='bench-scripts')
 PARTNER = 'msp_1'
 # the tenants inventory of the partner case (api-behaviour §21): every client of the partner, listed once
 PARTNER_INVENTORY = 'plugin: opsramp.automation.tenants\ncache: false\n'
@@ -60,6 +62,55 @@ def api_job(number):
                 entities=[dict(resource=dict(id='device-%04d' % number, type='DEVICE'))],
                 script=dict(jobType='adCheckList'),
                 schedule=dict(startDate=START_DATE, pattern=dict(type='daily', frequency='everyday')))
+
+
+class Scripts:
+    """The RBA of case S: ``count`` scripts spread over ``categories`` categories, each script with two parameters,
+    and the custom jobs that name them, job ``number`` running script ``number % count``. The ids are fixed (seeded),
+    so the stored form of a job is known."""
+
+    def __init__(self, count, categories):
+        self.count, self.categories = count, categories
+
+    def category(self, script):
+        return script % self.categories
+
+    def rba(self):
+        """(categories, scripts) as the simulator's control API seeds them."""
+        categories = [dict(id=300 + number, name='bench-category-%02d' % number) for number in range(self.categories)]
+        scripts = [dict(id=700 + number, name='bench-script-%02d' % number, category=300 + self.category(number),
+                        executionType='SHELL', content='echo %d\n' % number,
+                        parameters=[dict(id=7000 + 2 * number, name='days', type='OPTIONAL', dataType='INTEGER'),
+                                    dict(id=7001 + 2 * number, name='target', type='OPTIONAL', dataType='STRING')])
+                   for number in range(self.count)]
+        return categories, scripts
+
+    def module_job(self, number):
+        """Job ``number`` as opsramp_jobs takes it: its script and parameters by name, its device by id."""
+        script = number % self.count
+        return dict(name='bench-custom-%04d' % number, job_type='custom',
+                    entities=[dict(id='device-%04d' % number, type='DEVICE')],
+                    schedule=dict(type='daily', frequency='everyday', start_date=START_DATE),
+                    custom_script=dict(script=dict(name='bench-script-%02d' % script,
+                                                   category='bench-category-%02d' % self.category(script)),
+                                       parameters=[dict(name='days', value=str(number % 7 + 1)),
+                                                   dict(name='target', value='host-%04d' % number)]))
+
+    def api_job(self, number):
+        """The same job as OpsRamp stores it: ids only."""
+        script = number % self.count
+        return dict(name='bench-custom-%04d' % number,
+                    entities=[dict(resource=dict(id='device-%04d' % number, type='DEVICE'))],
+                    script=dict(customScript=dict(id=700 + script),
+                                parameters=[dict(paramId=7000 + 2 * script, value=str(number % 7 + 1)),
+                                            dict(paramId=7001 + 2 * script, value='host-%04d' % number)]),
+                    schedule=dict(startDate=START_DATE, pattern=dict(type='daily', frequency='everyday')))
+
+
+def script_lookups(log):
+    """(category listings, script listings) in a request log: the reads that resolving script names costs."""
+    return (sum(1 for entry in log if re.search(r'/rba/categories$', entry['path'])),
+            sum(1 for entry in log if re.search(r'/rba/categories/[^/]+/scripts$', entry['path'])))
 
 
 # ---------------------------------------------------------------------------------------------------- processes
@@ -151,15 +202,22 @@ class Bench:
     def stop(self):
         subprocess.call(['bash', os.path.join(ROOT, 'ci', 'simulator.sh'), 'stop', self.sim_state])
 
-    def prepare(self, method, size, create=False, **knobs):
+    def prepare(self, method, size, create=False, scripts=None, **knobs):
         """A simulator holding ``size`` converged jobs (none with ``create``), with ``knobs``; the vars file that
-        gives the playbook of ``method`` the jobs in the form it takes, and nothing else."""
+        gives the playbook of ``method`` the jobs in the form it takes, and nothing else. Method S (``scripts``, a
+        ``Scripts``): custom jobs naming the scripts the simulator is seeded with."""
         self.control.reset(config=True)
         self.control.configure(**dict(dict(latency_ms=self.args.latency_ms), **knobs))
+        if scripts is not None:
+            categories, rba_scripts = scripts.rba()
+            self.control.seed_rba_categories(categories, tenant=TENANT)
+            self.control.seed_rba_scripts(rba_scripts)
         if not create:
             for number in range(size):
-                self.control.seed_job(api_job(number), tenant=TENANT)
-        if method == 'C':
+                self.control.seed_job(scripts.api_job(number) if scripts else api_job(number), tenant=TENANT)
+        if method == 'S':
+            extra = dict(bench_jobs=[scripts.module_job(n) for n in range(size)], bench_workers=self.args.workers)
+        elif method == 'C':
             extra = dict(bench_api_jobs=[api_job(n) for n in range(size)], opsramp_url=self.url,
                          opsramp_tenant_id=TENANT, opsramp_client_id=CLIENT_ID, opsramp_client_secret=CLIENT_SECRET)
         elif method == 'E':
@@ -172,10 +230,11 @@ class Bench:
         self.control.clear_requests()
         return path
 
-    def measure(self, method, size, create=False, **knobs):
-        vars_file = self.prepare(method, size, create=create, **knobs)
-        playbook = os.path.join(HERE, 'playbooks', dict(A='bulk.yml', B='loop.yml', C='uri.yml', E='export.yml')[method])
-        log_path = os.path.join(self.work, '%s-%d.log' % (method, size))
+    def measure(self, method, size, create=False, scripts=None, **knobs):
+        vars_file = self.prepare(method, size, create=create, scripts=scripts, **knobs)
+        playbook = os.path.join(HERE, 'playbooks', dict(A='bulk.yml', B='loop.yml', C='uri.yml', E='export.yml',
+                                                        S='bulk.yml')[method])
+        log_path = os.path.join(self.work, '%s-%d%s.log' % (method, size, '-created' if create else ''))
         print('  %s N=%d%s ...' % (method, size, ' ' + json.dumps(knobs) if knobs else ''), end='', flush=True)
         load_before = os.getloadavg()[0]
         seconds, peak, largest = run_playbook(playbook, vars_file, self.env, log_path)
@@ -192,6 +251,12 @@ class Bench:
         result = dict(method=method, size=size, seconds=seconds, peak_rss=peak, largest_rss=largest,
                       requests=sum(kinds.values()), throttled=stats['throttled'], knobs=knobs, create=create,
                       load=load, api_seconds=api_seconds(log, knobs.get('latency_ms', self.args.latency_ms)), **kinds)
+        if scripts is not None:
+            result.update(scripts=scripts.count, categories=scripts.categories)
+            result['category_listings'], result['script_listings'] = script_lookups(log)
+            if result['script_listings'] > scripts.count:
+                raise SystemExit('S at N=%d listed scripts %d times for %d scripts; see %s'
+                                 % (size, result['script_listings'], scripts.count, log_path))
         print(' %.1f s, %d requests, peak RSS %.0f MB, load %.1f' % (seconds, result['requests'], peak / 2.0 ** 20,
                                                                      load))
         return result
@@ -234,6 +299,8 @@ def run_all(args):
             results.update(run_listing(bench, args))
         if 'partners' in args.groups:
             results.update(run_partners(bench, args))
+        if 'scripts' in args.groups:
+            results.update(run_scripts(bench, args))
         return results
     finally:
         bench.stop()
@@ -272,6 +339,16 @@ def run_listing(bench, args):
     results['export'] = [bench.measure('E', args.export_size),
                          dict(bench.measure('E', args.export_size, **limit_knobs(args)), bound='read')]
     return results
+
+
+def run_scripts(bench, args):
+    """S: custom jobs naming ``args.scripts`` scripts by name, created, then converged; the scripts each in a category
+    of its own (each lookup a listing of its own), then all in two categories (the listings shared)."""
+    print('Custom jobs naming %d scripts by name, %d ms per request:' % (args.scripts, args.latency_ms))
+    apart, together = Scripts(args.scripts, args.scripts), Scripts(args.scripts, 2)
+    return dict(scripts=[bench.measure('S', args.scripts_size, create=True, scripts=apart),
+                         bench.measure('S', args.scripts_size, scripts=apart),
+                         bench.measure('S', args.scripts_size, scripts=together)])
 
 
 def measure_overlap(bench, args, limits=None):
@@ -360,6 +437,8 @@ def report(results, args):
                                      + report_export(results['export'], args)) + '\n'
     if 'partners' in args.groups:
         texts['partners'] = '\n'.join([measured_on(results, args)] + report_partners(results['partners'], args)) + '\n'
+    if 'scripts' in args.groups:
+        texts['scripts'] = '\n'.join([measured_on(results, args)] + report_scripts(results['scripts'], args)) + '\n'
     return texts
 
 
@@ -505,6 +584,23 @@ def report_partners(results, args):
     return lines
 
 
+def report_scripts(results, args):
+    lines = ['', 'One `opsramp_jobs` task of N custom jobs, each naming one of %d RBA scripts by its name and category and '
+             'its two parameters by name (and its device by id), %d ms per request, %d workers. *Lookups*: the reads '
+             'that resolving the names costs, counted from the simulator\'s request log: listings of the categories and '
+             'of the scripts of a category.' % (args.scripts, args.latency_ms, args.workers), '',
+             '| N | case | scripts in categories | lookups: category listings / script listings | other requests '
+             '(token / search pages and GETs / writes) | wall time (s) | time at the API (s) |',
+             '| ---: | --- | --- | ---: | ---: | ---: | ---: |']
+    for result in results:
+        lookups = result['category_listings'] + result['script_listings']
+        lines.append('| %d | %s | %d in %d | %d / %d | %d / %d / %d | %.1f | %.1f |' % (
+            result['size'], 'create all' if result['create'] else 'converged', result['scripts'],
+            result['categories'], result['category_listings'], result['script_listings'], result['token'],
+            result['read'] - lookups, result['write'], result['seconds'], result['api_seconds']))
+    return lines
+
+
 def write_doc(path, texts):
     """Each group's text between that group's markers in ``path``; the other groups' results stay as they are."""
     with open(path) as handle:
@@ -539,17 +635,20 @@ def parse_args(argv):
     parser.add_argument('--partner-jobs', type=int, default=20, help='jobs of each client in P')
     parser.add_argument('--partner-forks', type=int, default=10, help='Ansible forks in P (clients at a time)')
     parser.add_argument('--partner-rounds', type=int, default=2, help='runs of each P case, in turns')
+    parser.add_argument('--scripts-size', type=int, default=200, help='N for S, custom jobs naming their script')
+    parser.add_argument('--scripts', type=int, default=10, help='how many scripts the jobs of S name')
     parser.add_argument('--doc', help='write the results between the bench markers of this file')
     parser.add_argument('--json', help='also write the raw results here')
     parser.add_argument('--quick', action='store_true', help='small sizes, for trying the benchmark out')
     parser.add_argument('--groups', default=','.join(GROUPS),
                         help='which measurements to run (comma-separated): reconcile (A, B and C; the long part), '
                              'listing (A against small search pages, and the export), partners (P: every client of '
-                             'a partner, one token for the run or one per client)')
+                             'a partner, one token for the run or one per client), scripts (S: custom jobs naming '
+                             'their RBA script by name)')
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.loop_sizes, args.limited_sizes, args.create_size = '20,60', '20', '60', 12
-        args.export_size = 60
+        args.export_size, args.scripts_size = 60, 40
         args.partner_clients, args.partner_jobs, args.partner_rounds = 6, 5, 1
         args.window, args.read_limit_per_minute, args.write_limit_per_minute = 2, 600, 120
     for name in ('sizes', 'loop_sizes', 'limited_sizes'):

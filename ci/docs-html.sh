@@ -37,7 +37,7 @@ antsibull-docs --config-file antsibull-docs.cfg collection --cleanup everything 
 
 # The guides, in reading order first, then any other page of docs/ alphabetically.
 mkdir -p rst/guides
-order=(quickstart authentication schedules roles check-and-diff gitops partners awx execution-environments performance reliability)
+order=(quickstart authentication schedules roles scripts check-and-diff gitops partners awx execution-environments performance reliability)
 guides=()
 for name in "${order[@]}"; do
   [ -f "$here/docs/$name.md" ] && guides+=("$name")

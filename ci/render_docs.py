@@ -1,11 +1,13 @@
 """Rewrite what ansible-test and ansible-doc read without running the code, from the tables it is derived from.
 
 * The doc fragments' literals: from the connection options (plugins/module_utils/_http/config.py, also as the
-  inventory plugin takes them) and the job table (plugins/module_utils/_jobs/table.py). ansible-test reads them
-  without running them, so they must hold YAML literals.
+  inventory plugin takes them), the job table (plugins/module_utils/_jobs/table.py) and the script and category
+  tables (plugins/module_utils/_scripts/table.py). ansible-test reads them without running them, so they must hold
+  YAML literals.
 * In each schedule role (roles/*_job, not export_jobs), the part of meta/argument_specs.yml that documents the job and
   connection options the role passes to opsramp_job, and the part of vars/main.yml that passes them: between the
   "BEGIN rendered" and "END rendered" lines. The rest of those files is the role's own.
+* Likewise in export_scripts, the connection options alone (it passes them to opsramp_script_info).
 
 The tables stay the single source. Run after changing a table: `make render`. `--check` rewrites nothing and exits 1,
 naming the files, when any of them is out of date (a unit test runs it).
@@ -34,6 +36,7 @@ else:  # import the tables from a staged copy of the working tree, where the col
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import options  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._http.config import CONNECTION_OPTIONS  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS  # noqa: E402
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import CATEGORIES, SCRIPTS  # noqa: E402
 from ansible_collections.opsramp.automation.plugins.module_utils._tenants import inventory_options  # noqa: E402
 
 # (file, literal, table): each literal of each fragment file and the table it is rendered from
@@ -42,11 +45,17 @@ FRAGMENTS = [
     ('connection.py', 'INVENTORY', inventory_options.inventory_connection_doc_fragment),
     ('job.py', 'DOCUMENTATION', lambda: dict(options=JOBS.model.doc())),
     ('job_list.py', 'DOCUMENTATION', lambda: dict(options=JOBS.list_doc())),
+    ('script.py', 'DOCUMENTATION', lambda: dict(options=SCRIPTS.model.doc())),
+    ('script_list.py', 'DOCUMENTATION', lambda: dict(options=SCRIPTS.list_doc(required=False))),
+    ('script_category.py', 'DOCUMENTATION', lambda: dict(options=CATEGORIES.model.doc())),
 ]
 SCHEDULE_ROLES = ('daily_job', 'weekly_job', 'monthly_job', 'run_once_job')
 # the job options a schedule role declares itself (its schedule is built from variables of its own)
 ROLE_OWN_OPTIONS = ('id', 'name', 'schedule')
-BEGIN = '# BEGIN rendered from the job table and the connection options by ci/render_docs.py (make render)'
+# the first words of the line that opens a rendered region (the line goes on to say what it is rendered from)
+BEGIN = '# BEGIN rendered'
+# roles that pass only the connection options to their module
+CONNECTION_ROLES = ('export_scripts',)
 END = '# END rendered'
 
 
@@ -63,22 +72,22 @@ def role_job_options():
     return [option for option in JOBS.model.options if option.name not in ROLE_OWN_OPTIONS]
 
 
-def role_spec(role):
+def role_spec(role, job_options=True):
     """The rendered options of the role's argument spec, indented as they sit under ``options:``."""
-    docs = options.role_option_docs(role, role_job_options())
+    docs = options.role_option_docs(role, role_job_options()) if job_options else {}
     docs.update(options.role_connection_docs(role))
     return ''.join('      ' + line if line.strip() else line for line in render(docs, 90).splitlines(True))
 
 
-def role_vars(role):
-    """The role's variables that collect the options it passes to opsramp_job: the job options and the connection
-    options that are set (unset and empty ones left out)."""
+def role_vars(role, job_options=True):
+    """The role's variables that collect the options it passes to its module: the job options (``job_options``)
+    and the connection options that are set (unset and empty ones left out)."""
     def collect(variable, names):
         pairs = ',\n      '.join("'%s': %s_%s | default(none)" % (name, role, name) for name in names)
         return ("%s__%s: >-\n  {{ {%s}\n     | dict2items | rejectattr('value', 'none') | rejectattr('value', 'equalto', '')"
                 " | items2dict }}\n" % (role, variable, pairs))
 
-    return (collect('job_options', [option.name for option in role_job_options()])
+    return ((collect('job_options', [option.name for option in role_job_options()]) if job_options else '')
             + collect('connection', [option['name'] for option in CONNECTION_OPTIONS]))
 
 
@@ -104,6 +113,11 @@ def targets():
         yield (os.path.join('roles', role, 'meta', 'argument_specs.yml'),
                lambda text, role=role: rewrite_region(text, role_spec(role), '      '))
         yield os.path.join('roles', role, 'vars', 'main.yml'), lambda text, role=role: rewrite_region(text, role_vars(role))
+    for role in CONNECTION_ROLES:
+        yield (os.path.join('roles', role, 'meta', 'argument_specs.yml'),
+               lambda text, role=role: rewrite_region(text, role_spec(role, job_options=False), '      '))
+        yield (os.path.join('roles', role, 'vars', 'main.yml'),
+               lambda text, role=role: rewrite_region(text, role_vars(role, job_options=False)))
 
 
 def main(argv):

@@ -217,13 +217,42 @@ options:
   custom_script:
     description:
       - The RBA script a custom job runs; only with O(job_type=custom).
-      - O(custom_script.id) is required to create a custom job. Only the settings given are managed.
+      - The script is named by O(custom_script.id) or by O(custom_script.script), one of which is required to create a custom
+        job. Only the settings given are managed.
     type: dict
     suboptions:
       id:
         description:
           - Identifier of the RBA script.
+          - Mutually exclusive with O(custom_script.script).
         type: str
+      script:
+        description:
+          - The RBA script by its name in its category, instead of O(custom_script.id). The task looks the script up before
+            anything is written and the job stores its id, so the job, its comparison and check mode are exactly as with
+            O(custom_script.id); the diff shows the id after the name, as C(Restart Apache (78)).
+          - 'OpsRamp has no search of scripts: the task lists the categories once and the scripts of each category it names
+            once, however many jobs of the task name them (M(opsramp.automation.opsramp_jobs) shares them across its whole
+            list).'
+          - 'The task fails, writing nothing, when the category or the script does not exist, or when several scripts of
+            the category have the name (their ids are named: give O(custom_script.id) to choose one).'
+        type: dict
+        suboptions:
+          name:
+            description:
+              - Name of the script, compared exactly (case-sensitive).
+            type: str
+            required: true
+          category:
+            description:
+              - 'The category that holds the script: its name, or its path from the top, the names joined with V(/) (V(Web/Apache)),
+                compared exactly.'
+              - Give O(custom_script.script.category_id) instead when a name is shared or holds V(/).
+            type: str
+          category_id:
+            description:
+              - Identifier of the category that holds the script, instead of O(custom_script.script.category).
+            type: str
       user_type:
         description:
           - Whether the script runs as the V(system) user or as an V(other) user.
@@ -241,9 +270,18 @@ options:
         suboptions:
           id:
             description:
-              - Identifier of the script parameter.
+              - Identifier of the script parameter (C(paramId) in the API).
+              - Give exactly one of O(custom_script.parameters[].id) and O(custom_script.parameters[].name).
             type: str
-            required: true
+          name:
+            description:
+              - Name of the script parameter, as the script declares it (compared exactly), instead of O(custom_script.parameters[].id).
+                The job stores its id; the diff shows the id after the name.
+              - The name is looked up in the script O(custom_script.script) names, at no extra cost. With O(custom_script.id),
+                the task looks for the script in every category (a script has no read outside its category), listing each
+                category's scripts once.
+              - The task fails, writing nothing, when the script declares no parameter of that name, or several.
+            type: str
           value:
             description:
               - Value of the parameter. Give exactly one of O(custom_script.parameters[].value) and O(custom_script.parameters[].macro);

@@ -44,6 +44,10 @@ notes:
   - When O(schedule.start_date) is left out, a new job starts now (to the minute, UTC) and an existing job keeps its
     start date, so leaving it out never causes a change.
   - OpsRamp keeps start dates to the minute; seconds are dropped before comparing.
+  - A script named by O(custom_script.script) adds two reads before anything is written, the RBA categories and the
+    scripts of its category (only the latter with O(custom_script.script.category_id)); its parameters' names cost
+    nothing more. Parameter names of a script given by O(custom_script.id) make the task list the scripts of every
+    category instead. A script or parameter name that finds nothing, or several, fails the task, writing nothing.
   - After creating the job, the task searches its name once more. When another run created the same job at the same
     time, the copy created first stays; a run whose copy came second deletes it, returns the other in RV(job) and
     warns. See the collection's docs/reliability.md, section Concurrent runs.
@@ -108,12 +112,14 @@ EXAMPLES = r'''
       week_index: second
       day_of_week: Sunday
     custom_script:
-      id: "7"
+      script:                                   # looked up by name; the job stores the script's id
+        name: Clean up logs
+        category: Maintenance/Linux
       user_type: system
-      parameters:
-        - id: "2"
+      parameters:                               # by the names the script declares (or by id)
+        - name: days_to_keep
           value: "150"
-        - id: "3"
+        - name: share_password
           value: "{{ vault_cleanup_password }}"
           sensitive: true
 

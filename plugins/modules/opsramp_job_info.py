@@ -62,16 +62,21 @@ options:
         O(opsramp.automation.opsramp_job#module:app_install) and O(opsramp.automation.opsramp_job#module:custom_script))
         are left as OpsRamp holds them.
       - Jobs that share a name carry their C(id), the only way for the options to tell them apart, with a warning.
+      - A custom job names its RBA script by C(custom_script.script) (its name and the path of its category) and each
+        parameter by C(name), where those names find exactly its ids again (a script name unique in its category, a
+        parameter name unique in its script); otherwise by id. The RBA categories are then read once, and the scripts
+        of each category once, whatever the number of custom jobs; when they cannot be read, the ids stay, with a
+        warning.
     type: str
     choices: [api, options]
     default: api
   secret_parameters:
     description:
-      - With O(format=options), the ids of the custom script parameters whose values are secrets. Their values never
-        leave the module; each is replaced with a Vault placeholder C({{ vault_<job>_<parameter> }}) and marked
-        C(sensitive), where C(<job>) is the job name (followed by the start of its id when jobs share the name) and
-        C(<parameter>) the parameter id, in lower case with every run of other characters than letters and digits
-        as C(_).
+      - With O(format=options), the ids of the custom script parameters whose values are secrets (ids, also where the
+        options name the parameters by name). Their values never leave the module; each is replaced with a Vault
+        placeholder C({{ vault_<job>_<parameter> }}) and marked C(sensitive), where C(<job>) is the job name (followed
+        by the start of its id when jobs share the name) and C(<parameter>) the parameter id, in lower case with every
+        run of other characters than letters and digits as C(_).
       - RV(secret_variables) lists the variables to define (in an Ansible Vault file) before the options are applied.
       - The placeholders are for files (the P(opsramp.automation.export_jobs#role) role writes them), which Ansible
         templates when it loads them; fed straight back from the module's result, they would be sent as they are.
@@ -79,7 +84,8 @@ options:
     elements: str
     default: []
 notes:
-  - With O(format=options), reading N jobs costs one token request, the search pages and N GETs. The GETs start as soon
+  - With O(format=options), reading N jobs costs one token request, the search pages and N GETs, plus, when a custom
+    job is among them, one read of the RBA categories and one of the scripts of each category. The GETs start as soon
     as the first search page arrives, and the other pages are fetched concurrently once the first one says how many
     there are, paced on the tenant's rate limits.
 '''
@@ -155,12 +161,14 @@ jobs:
         week_index: second
         day_of_week: Sunday
       custom_script:
-        id: "7"
+        script:
+          name: Clean up logs
+          category: Maintenance/Linux
         user_type: system
         parameters:
-          - id: "2"
+          - name: days_to_keep
             value: "30"
-          - id: "3"
+          - name: share_password
             value: "{{ vault_netops_monthly_log_cleanup_3 }}"
             sensitive: true
 secret_variables:

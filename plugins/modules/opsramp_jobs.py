@@ -9,7 +9,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r'''
 module: opsramp_jobs
-short_description: Reconcile many OpsRamp scheduled jobs in one task, with optional pruning
+short_description: Reconcile many OpsRamp scheduled jobs and the RBA scripts they run in one task, with pruning
 version_added: 0.1.0
 description:
   - Brings a whole list of scheduled jobs to the state it declares in one task, for example every job a Git
@@ -28,12 +28,23 @@ description:
     Jobs outside the prefix are never deleted.
   - A job that fails does not stop the others. The task then fails at the end, naming each failed job and its error,
     and still returns what was done.
+  - With O(scripts), the RBA scripts the jobs run are reconciled in the same task, first, so that the jobs find them.
+    Each element takes the options of M(opsramp.automation.opsramp_script) and is compared, written and reported the
+    same way, in RV(script_results) and RV(scripts). With O(prune=true), the scripts whose name starts with
+    O(script_prune_prefix) (by default O(prune_prefix)) and that no element of O(scripts) names are deleted after the
+    jobs, and only when no job of the tenant runs them any more, as far as the tenant's jobs show it once this task's
+    jobs are done (in check mode, as they would be). A script a job still runs is kept, with a warning that names the
+    jobs. When a job fails, or a job of the tenant shows neither a script nor a type, no script is pruned, also with a
+    warning for each.
+  - Without O(scripts), the task leaves the tenant's scripts alone and behaves, returns and summarises exactly as
+    before scripts existed.
 author:
   - OpsRamp Automation contributors (@opsramp-automation)
 extends_documentation_fragment:
   - opsramp.automation.connection
   - opsramp.automation.connection.ACTION_GROUP
   - opsramp.automation.job_list
+  - opsramp.automation.script_list
 attributes:
   check_mode:
     description: Runs the same reads and comparisons as a real run, sends no write, and returns what a real run would do.
@@ -42,6 +53,11 @@ attributes:
     description:
       - Returns the managed fields of each job that changes (or would change), before and after, with sensitive
         values hidden, and a combined RV(diff) that C(--diff) shows job by job.
+      - With O(scripts), the scripts' diffs come first in RV(diff), each followed by its body as text when the body
+        changes; RV(scripts.diffs) holds their field diffs by name.
+    support: full
+  action:
+    description: An action plugin reads O(scripts[].src) on the Ansible controller.
     support: full
 options:
   prune:
@@ -49,6 +65,9 @@ options:
       - Also delete the jobs whose name starts with O(prune_prefix) and that no element of O(jobs) names (by id or by
         name).
       - Deletions are reported in RV(deleted) and, in diff mode, shown as the whole job going away.
+      - With O(scripts), also delete the scripts whose name starts with O(script_prune_prefix) (by default
+        O(prune_prefix)), that no element of O(scripts) names, and that no job runs any more (see the description).
+        They are reported in RV(scripts.deleted); those kept because jobs run them in RV(scripts.kept).
     type: bool
     default: false
   prune_prefix:
@@ -57,6 +76,12 @@ options:
         not be blank, so that one pipeline can never delete jobs it does not own.
       - Elements of O(jobs) whose name does not start with it are still managed, with a warning that prune will not
         delete them once they leave the list.
+    type: str
+  script_prune_prefix:
+    description:
+      - The name prefix of the scripts O(scripts) owns, when it differs from the jobs' O(prune_prefix); compared
+        case-sensitively, across every category of the tenant. Must not be blank.
+      - Left out, scripts and jobs share O(prune_prefix). Used only with O(prune=true) and O(scripts).
     type: str
   workers:
     description:
@@ -78,10 +103,24 @@ notes:
     add one resources search per distinct name for the whole list (a hundred jobs on the same ten switches cost ten
     searches), all made before anything is written. A name that no resource has, or that several share, anywhere in
     the list, makes the task fail before anything is written, naming each such entity.
+  - Scripts named by O(jobs[].custom_script.script) add one listing of the RBA categories and one listing of the
+    scripts of each category they name, for the whole list (two hundred jobs naming ten scripts of ten categories cost
+    eleven reads), all made before anything is written, as are the parameters named by
+    O(jobs[].custom_script.parameters[].name). A script or parameter name that finds nothing, or several, anywhere in
+    the list, makes the task fail before anything is written, naming each such element.
   - When any element marks a script parameter as sensitive, the value of every script parameter of every element is
-    hidden from the task's logged arguments.
+    hidden from the task's logged arguments. Likewise, when any element of O(scripts) declares a V(password)
+    parameter, the default of every parameter of every script is.
+  - With O(scripts), a converged run adds one read of the categories to find the scripts' categories, one more to list
+    them, and one read of each category's scripts (scripts are listed whole, and none is read again unless it changes).
+    Scripts, then jobs, then the scripts to prune run in turn, each in the pool of O(workers); the jobs' lookups (the
+    names of their entities and scripts) are made once the scripts are reconciled, so that a job finds by name a script
+    the same task creates; a lookup that fails then stops the jobs, but not the scripts already written. In check
+    mode, such a job finds the script as the task would have written it, with the id V(new) (and V(new-1)... for its
+    new parameters), which its diff shows.
 seealso:
   - module: opsramp.automation.opsramp_job
+  - module: opsramp.automation.opsramp_script
   - module: opsramp.automation.opsramp_resource_info
   - module: opsramp.automation.opsramp_token
 '''
@@ -116,6 +155,33 @@ EXAMPLES = r'''
         source: inventory/jobs.yml  # named in every message about this job; not sent to OpsRamp
       - name: netops-retired-job
         state: absent
+
+- name: Keep the team's scripts and the jobs that run them; prune what Git no longer declares
+  opsramp.automation.opsramp_jobs:
+    prune: true
+    prune_prefix: "netops-"           # jobs and scripts alike (script_prune_prefix sets the scripts' own)
+    scripts:                          # reconciled before the jobs
+      - name: netops-disk-report
+        category: Netops              # an existing category (opsramp.automation.opsramp_script_category makes one)
+        execution_type: shell
+        platforms: [linux]
+        src: scripts/netops-disk-report.sh   # read on the controller, as opsramp_script reads it
+        parameters:
+          - name: threshold
+            default: "90"
+            data_type: integer
+    jobs:
+      - name: netops-daily-disk-report
+        job_type: custom
+        schedule:
+          type: daily
+          frequency: everyday
+          start_time: "06:00"
+        custom_script:
+          script: {name: netops-disk-report, category: Netops}   # found once the scripts are reconciled
+          parameters:
+            - {name: threshold, value: "85"}
+  register: reconciled
 
 - name: Load one job per file and preview the changes (run with --check --diff on a pull request)
   vars:
@@ -197,6 +263,79 @@ job_results:
       id: cc242a8d-b0b4-430e-a89f-7081bc5e79b0
       action: updated
       changes: [schedule.week_days]
+script_results:
+  description:
+    - With O(scripts), one entry per element of O(scripts), in order, then one per script prune deleted or kept, as
+      RV(job_results) has for jobs. RV(script_results[].action) is V(kept) for a script prune would have deleted and
+      kept, RV(script_results[].msg) saying why.
+  returned: when O(scripts) is given
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: The script's name (its id when an absent script is named by id only).
+      type: str
+    id:
+      description: The script's id (a number); none for a script that check mode would create.
+      type: int
+    action:
+      description: V(created), V(updated), V(deleted), V(unchanged), V(kept), or V(failed).
+      type: str
+    changes:
+      description: The managed fields that differed, as option paths (V(body) for the body), as in
+        M(opsramp.automation.opsramp_script).
+      type: list
+      elements: str
+    msg:
+      description: Why the script failed, or why prune kept it.
+      type: str
+  sample:
+    - {name: netops-disk-report, id: 1042, action: updated, changes: [body]}
+    - {name: netops-old-report, id: 1007, action: kept, changes: [], msg: "jobs still name it: 'netops-weekly-report'"}
+scripts:
+  description:
+    - With O(scripts), the scripts' names by what happened to them, as RV(created), RV(updated), RV(deleted) and
+      RV(unchanged) have the jobs', plus V(kept) (scripts prune kept, as jobs still run them), V(errors) (the scripts
+      that failed, as RV(errors) has the jobs) and, in diff mode, V(diffs) (as RV(diffs) has the jobs').
+    - The top-level RV(created), RV(updated), RV(deleted), RV(unchanged), RV(errors) and RV(diffs) hold jobs only.
+  returned: when O(scripts) is given
+  type: dict
+  contains:
+    created:
+      description: Names of the scripts created (or that would be).
+      type: list
+      elements: str
+    updated:
+      description: Names of the scripts updated (or that would be).
+      type: list
+      elements: str
+    deleted:
+      description: Names of the scripts deleted (or that would be), by O(scripts[].state=absent) or by O(prune).
+      type: list
+      elements: str
+    unchanged:
+      description: Names of the scripts that already matched, and of absent scripts that did not exist.
+      type: list
+      elements: str
+    kept:
+      description: Names of the scripts prune would have deleted and kept, as jobs still run them (or may).
+      type: list
+      elements: str
+    errors:
+      description: The scripts that failed, each as V(script) (C(scripts[0] 'name'), or C(prune 'name' (id ...))) and
+        V(msg).
+      type: list
+      elements: dict
+    diffs:
+      description: The field diffs of the scripts that change, by name; their bodies are in RV(diff).
+      type: dict
+  sample:
+    created: []
+    updated: [netops-disk-report]
+    deleted: []
+    unchanged: []
+    kept: [netops-old-report]
+    errors: []
 errors:
   description: The jobs that failed and why; empty on success. The task fails when it is not empty.
   returned: always
@@ -222,6 +361,9 @@ summary:
       changes, a heading that says V(no changes).
     - It holds job names and option names only, never a value, so no secret can appear in it. Characters that
       Markdown would interpret in a job name are escaped.
+    - With O(scripts), the same for the scripts comes first (C(### OpsRamp scripts ...)), then the jobs' section;
+      the scripts prune keeps are listed as V(to keep) (V(kept) after a real run), with the reason. Without
+      O(scripts), only the jobs' section.
   returned: always, and when jobs fail
   type: str
   sample: |
@@ -245,7 +387,9 @@ diffs:
       before: {schedule: {week_days: [Sunday]}}
       after: {schedule: {week_days: [Saturday, Sunday]}}
 diff:
-  description: The same as RV(diffs), as the list of C(before)/C(after) pairs with headers that C(--diff) displays.
+  description:
+    - The same as RV(diffs), as the list of C(before)/C(after) pairs with headers that C(--diff) displays.
+    - With O(scripts), the scripts' come first, each followed by its body as text when the body changes.
   returned: when diff mode is on
   type: list
   elements: dict
@@ -254,29 +398,57 @@ diff:
 from ansible.module_utils.basic import _load_params
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import summary
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.bulk import DEFAULT_WORKERS, BulkReconcileError, Options, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.bulk import DEFAULT_WORKERS, Options, reconcile
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.linked import reconcile_linked
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import SCRIPTS
 from ansible_collections.opsramp.automation.plugins.module_utils.module import run_module
 
 
 def run(module, client):
-    params = module.params
-    options = Options(prune=params['prune'], prune_prefix=params['prune_prefix'], workers=params['workers'],
-                      check_mode=module.check_mode, want_diff=module._diff)
+    with_scripts = module.params['scripts'] is not None
+    sections = ([('script_results', SCRIPTS)] if with_scripts else []) + [('job_results', JOBS)]
     try:
-        result = reconcile(JOBS, client, params['jobs'], options)
-    except BulkReconcileError as error:
-        error.details['summary'] = summary.render(error.details['job_results'], module.check_mode, JOBS)
+        result = reconcile_lists(module, client)
+    except OpsRampError as error:
+        if 'job_results' in error.details:  # what was done before the failure
+            error.details['summary'] = plan_summary(error.details, sections, module.check_mode)
         raise
-    result['summary'] = summary.render(result['job_results'], module.check_mode, JOBS)
+    result['summary'] = plan_summary(result, sections, module.check_mode)
     return result
 
 
+def reconcile_lists(module, client):
+    """The jobs alone, as before scripts existed; or the scripts, then the jobs, then the scripts to prune."""
+    params = module.params
+    job_options = list_options(module, params['prune_prefix'])
+    if params['scripts'] is None:
+        return reconcile(JOBS, client, params['jobs'], job_options)
+    prefix_option = 'script_prune_prefix' if params['script_prune_prefix'] is not None else 'prune_prefix'
+    script_options = list_options(module, params[prefix_option], prefix_option)
+    return reconcile_linked(SCRIPTS, JOBS, client, (params['scripts'], params['jobs']), (script_options, job_options))
+
+
+def list_options(module, prune_prefix, prefix_option='prune_prefix'):
+    params = module.params
+    return Options(prune=params['prune'], prune_prefix=prune_prefix, workers=params['workers'],
+                   check_mode=module.check_mode, want_diff=module._diff, prefix_option=prefix_option)
+
+
+def plan_summary(result, sections, check_mode):
+    """The Markdown summary: a section per list, scripts first (as they ran)."""
+    return summary.render_all([(result[key], resource) for key, resource in sections], check_mode)
+
+
 def main():
-    argument_spec = JOBS.list_argument_spec(raw_params=_load_params())
+    raw_params = _load_params()
+    argument_spec = JOBS.list_argument_spec(raw_params=raw_params)
+    argument_spec.update(SCRIPTS.list_argument_spec(raw_params=raw_params, required=False))
     argument_spec.update(
         prune=dict(type='bool', default=False),
         prune_prefix=dict(type='str'),
+        script_prune_prefix=dict(type='str'),
         workers=dict(type='int', default=DEFAULT_WORKERS),
     )
     run_module(argument_spec, run, required_if=[('prune', True, ('prune_prefix',))])

@@ -28,6 +28,7 @@ from opsramp_simulator import SimControl
 
 ROOT = os.path.realpath(os.path.join(os.path.dirname(__file__), '..', '..'))
 BIN = os.path.dirname(sys.executable)
+GITOPS_CATEGORY = 'Netops'  # the RBA category of examples/gitops/scripts, which the tenant holds
 
 
 def tool(name):
@@ -110,6 +111,8 @@ def simulator(client_secret, tmp_path_factory):
             time.sleep(0.05)
         sim = RunningSimulator(port_file.read_text().strip())
         sim.control.configure(client_secret=client_secret)  # through the control API: not on a command line
+        # the RBA category the scripts of examples/gitops name, as the tenant's devices are the ones they name
+        sim.control.seed_rba_categories([{'name': GITOPS_CATEGORY}], tenant='client_1')
         yield sim
     finally:
         process.terminate()

@@ -16,7 +16,8 @@ or in an empty project directory, with the collection installed from the built t
   ``site.yml``), else that of the page's last playbook, else a bare play on localhost. Consecutive lists run as one play.
 - a ``yaml`` playbook that no command of the page runs is run with ``ansible-playbook``, taking a ``yaml`` mapping of
   variables that follows it as extra vars (as an AWX job template passes them).
-- a ``yaml`` mapping with ``job_type`` is a GitOps job file: it must be the example's file it names (or of its job).
+- a ``yaml`` mapping with ``job_type`` is a GitOps job file, one with ``execution_type`` a GitOps script file: it must be
+  the example's file it names (or of its job, or script).
 - other blocks (``diff``, ``text``, unlabelled) show output or a layout and are not run.
 
 Adapted, and only that: the examples' URL, tenant and client id become the simulator's (``adapt``), secrets come
@@ -36,7 +37,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import BIN, ROOT
+from conftest import BIN, GITOPS_CATEGORY, ROOT
 
 # Commands that cannot run here, by page and command, each with its reason. A stale entry fails the test.
 SKIP = {
@@ -54,6 +55,7 @@ PAGES = {
     'docs/schedules.md': Page(None, True, False),
     'docs/roles.md': Page('.', True, False),
     # the excerpt of site.yml and the preview/apply/check sequence are alternatives: each starts from an empty tenant
+    # (but for the RBA category its scripts name, which the tenant holds as it holds the devices its jobs name)
     'docs/gitops.md': Page('examples/gitops', True, True),
 }
 INVENTORY_WARNINGS = ('No inventory was parsed', 'provided hosts list is empty')
@@ -190,7 +192,9 @@ class PageRun:
             return
         self._flush_tasks()
         if isinstance(data, dict) and 'job_type' in data:
-            self._compare_job_file(data, named.group(1) if named else 'jobs/%s.yml' % data['name'])
+            self._compare_file(data, named.group(1) if named else 'jobs/%s.yml' % data['name'], 'job')
+        elif isinstance(data, dict) and 'execution_type' in data:
+            self._compare_file(data, named.group(1) if named else 'scripts/%s.yml' % data['name'], 'script')
         elif isinstance(data, dict):
             assert self.steps and self.steps[-1].what.startswith('ansible-playbook'), (
                 '%s:%d: variables that follow no playbook' % (self.page, snippet.line))
@@ -219,7 +223,10 @@ class PageRun:
 
     def _fresh_tenant(self):
         if PAGES[self.page].fresh_tenant:
-            self.session.simulator.control.delete_jobs()
+            control = self.session.simulator.control
+            control.delete_jobs()
+            control.delete_rba()
+            control.seed_rba_categories([{'name': GITOPS_CATEGORY}], tenant='client_1')
 
     def _tasks(self, tasks, excerpt_of):
         header = self.playbook_header or dict(name='Tasks of %s' % self.page, hosts='localhost', gather_facts=False)
@@ -244,11 +251,11 @@ class PageRun:
         self.steps.append(self.session.playbook(path, [self.credentials_file]))
         self.steps[-1].tasks = tasks
 
-    def _compare_job_file(self, data, name):
+    def _compare_file(self, data, name, what):
         path = os.path.join(self.session.cwd, name)
-        assert os.path.isfile(path), '%s: the job file of %s is not in the example' % (self.page, data['name'])
+        assert os.path.isfile(path), '%s: the %s file of %s is not in the example' % (self.page, what, data['name'])
         with open(path) as f:
-            assert yaml.safe_load(f) == data, '%s: the job file shown differs from %s' % (self.page, path)
+            assert yaml.safe_load(f) == data, '%s: the %s file shown differs from %s' % (self.page, what, path)
         self.compared.append(path)
 
     def steps_running(self, text):
@@ -375,7 +382,25 @@ def test_quick_start(page_run):
     no_inventory_warnings(run.steps_running('ansible-playbook'))  # the page's ansible.cfg turns them off
 
 
+# The RBA script the cookbook's custom jobs name, as if made in the OpsRamp UI: Clean up logs, in Maintenance.
+COOKBOOK_CATEGORY = dict(name='Maintenance')
+COOKBOOK_SCRIPT = dict(name='Clean up logs', executionType='SHELL', content='find /var/log -mtime +"$1" -delete\n',
+                       parameters=[dict(name='days_to_keep', type='REQUIRED', dataType='INTEGER'),
+                                   dict(name='site', type='OPTIONAL', dataType='STRING')])
+
+
+def seed_cookbook_script(simulator):
+    """The cookbook's script, seeded once per simulator; its stored form (ids of the script and its parameters)."""
+    for stored_script in simulator.control.rba('client_1')['scripts']:
+        if stored_script['name'] == COOKBOOK_SCRIPT['name']:
+            return stored_script
+    category, = simulator.control.seed_rba_categories(COOKBOOK_CATEGORY, tenant='client_1')
+    stored_script, = simulator.control.seed_rba_scripts(dict(COOKBOOK_SCRIPT, category=category['id']))
+    return stored_script
+
+
 def test_schedules_cookbook(page_run, simulator):
+    script = seed_cookbook_script(simulator)
     run = page_run('docs/schedules.md')
     play, = run.steps
     assert len(play.tasks) >= 17
@@ -395,6 +420,13 @@ def test_schedules_cookbook(page_run, simulator):
     for name, pattern_type in expected.items():
         assert jobs[name]['schedule']['pattern']['type'] == pattern_type, name
     assert jobs['Monthly cleanup script']['schedule']['pattern']['weekIndex'] == 'Second'
+    # the custom jobs name their script and parameters by name: OpsRamp holds the ids
+    parameter_ids = dict((parameter['name'], parameter['id']) for parameter in script['parameters'])
+    assert str(jobs['Monthly cleanup script']['script']['customScript']['id']) == str(script['id'])
+    assert str(jobs['Monthly site cleanup']['script']['customScript']['id']) == str(script['id'])
+    assert sorted((str(parameter['paramId']), str(parameter.get('value') or (parameter.get('itopMacro') or {}).get('id')))
+                  for parameter in jobs['Monthly site cleanup']['script']['parameters']) == sorted(
+        [(str(parameter_ids['days_to_keep']), '30'), (str(parameter_ids['site']), '12')])
     assert jobs['Month-end agent backup']['schedule']['pattern']['weekIndex'] == 'Last'
     assert jobs['Weekly AD checklist']['schedule']['startDate'][11:16] == '05:30'  # 06:30+01:00 in UTC
     assert jobs['Agent update before the holidays']['schedule']['startDate'] == '2026-12-24T21:30:00+0000'
@@ -422,7 +454,8 @@ def test_roles_guide(page_run, simulator, tmp_path):
 
 def test_gitops_guide(page_run, simulator):
     run = page_run('docs/gitops.md')
-    assert [os.path.basename(path) for path in run.compared] == ['netops-weekly-ad-checklist.yml']
+    assert [os.path.basename(path) for path in run.compared] == ['netops-weekly-ad-checklist.yml',
+                                                                 'netops-disk-report.yml']
     names = sorted(os.path.basename(path)[:-4] for path in os.listdir(os.path.join(run.session.cwd, 'jobs')))
     excerpt, preview, apply, check, export = run.steps
     assert excerpt.changed == 1 and excerpt.jobs == names, excerpt.output
@@ -430,7 +463,18 @@ def test_gitops_guide(page_run, simulator):
     assert preview.what == 'ansible-playbook site.yml --check --diff'
     assert preview.changed == 1 and preview.writes == 0 and preview.jobs == [], preview.output
     assert "+++ after: job 'netops-weekly-ad-checklist'" in preview.output
+    # the script to create, its body as text, and the job that will run it, named by name
+    assert "+++ after: script 'netops-disk-report'" in preview.output
+    assert '+++ after: netops-disk-report (body)' in preview.output
+    assert '"id": "netops-disk-report (new)"' in preview.output and '"id": "threshold (new-1)"' in preview.output
     assert apply.changed == 1 and apply.jobs == names, apply.output
+    # the script of scripts/ is in OpsRamp, with its body, and the custom job of jobs/ runs it
+    scripts = simulator.control.rba()['scripts']
+    assert [script['name'] for script in scripts] == ['netops-disk-report']
+    with open(os.path.join(run.session.cwd, 'scripts', 'netops-disk-report.sh')) as f:
+        assert scripts[0]['content'] == f.read()
+    report = [job for job in simulator.control.jobs() if job['name'] == 'netops-daily-disk-report'][0]
+    assert str(report['script']['customScript']['id']) == str(scripts[0]['id'])
     assert check.what == 'ansible-playbook site.yml --check'
     assert check.changed == 0 and check.writes == 0, check.output
     # "Adopting an existing tenant": the export of the applied jobs names each file as the example does, so it adds
@@ -449,16 +493,31 @@ def test_gitops_guide(page_run, simulator):
     assert not [step.what for step in run.steps if secret in step.output]
 
 
+def test_a_gitops_error_names_the_script_file(page_session):
+    """A script file whose body file is missing fails the preview, before any request, naming the script's file."""
+    session = page_session('docs/gitops.md')
+    path = os.path.join(session.cwd, 'scripts', 'netops-disk-report.yml')
+    with open(path) as f:
+        script = yaml.safe_load(f)
+    with open(path, 'w') as f:
+        yaml.safe_dump(dict(script, src='scripts/netops-disk-report.bash'), f)
+    preview = session.shell('ansible-playbook site.yml --check --diff')
+    assert preview.rc == 2 and preview.writes == 0 and preview.jobs == [], preview.output
+    assert "scripts[0].src: cannot find 'scripts/netops-disk-report.bash' on the Ansible controller" in preview.output, (
+        preview.output)
+    assert "(scripts[0] 'netops-disk-report' from scripts/netops-disk-report.yml)" in preview.output, preview.output
+
+
 def test_a_gitops_error_names_the_job_file(page_session):
     """A wrong value in a job file fails the preview, before any request, with a message naming the file, the
     position and the job: the collection's own checks and Ansible's (a missing schedule.type) alike."""
     session = page_session('docs/gitops.md')
     path = os.path.join(session.cwd, 'jobs', 'netops-weekly-ad-checklist.yml')
-    label = "(jobs[3] 'netops-weekly-ad-checklist' from jobs/netops-weekly-ad-checklist.yml)"
+    label = "(jobs[4] 'netops-weekly-ad-checklist' from jobs/netops-weekly-ad-checklist.yml)"
     with open(path) as f:
         job = yaml.safe_load(f)
     for schedule, message in [
-            (dict(job['schedule'], week_days=['Monday', 'Thrusday']), "jobs[3].schedule.week_days: 'Thrusday' is not"),
+            (dict(job['schedule'], week_days=['Monday', 'Thrusday']), "jobs[4].schedule.week_days: 'Thrusday' is not"),
             (dict(week_days=['Monday'], start_time='06:30'), 'missing required arguments: type found in jobs -> schedule')]:
         with open(path, 'w') as f:
             yaml.safe_dump(dict(job, schedule=schedule), f)

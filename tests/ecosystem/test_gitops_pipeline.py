@@ -142,14 +142,27 @@ def test_gitops_example_gets_its_vault_password_from_the_secret(workflow, tmp_pa
     preview = run('preview', 'Preview the changes (check mode, nothing is written)')
     assert preview.returncode == 0, preview.stdout
     assert "+++ after: job 'netops-monthly-log-cleanup'" in preview.stdout and simulator.control.jobs() == []
+    assert "+++ after: script 'netops-disk-report'" in preview.stdout and simulator.control.rba()['scripts'] == []
     job_names = sorted(name[:-4] for name in os.listdir(os.path.join(GITOPS, 'jobs')))
+    script_names = sorted(name[:-4] for name in os.listdir(os.path.join(GITOPS, 'scripts')) if name.endswith('.yml'))
     posted = post_summary(run, env, tmp_path)
     assert posted['args'] == 'pr comment 42 --edit-last --body-file opsramp-summary.md'
-    assert posted['body'].startswith('### OpsRamp jobs: %d to create\n' % len(job_names)), posted['body']
-    assert all('| %s | to create |' % name in posted['body'] for name in job_names)
+    # the scripts' section first, as they are applied first
+    assert posted['body'].startswith('### OpsRamp scripts: %d to create\n' % len(script_names)), posted['body']
+    assert '\n### OpsRamp jobs: %d to create\n' % len(job_names) in posted['body'], posted['body']
+    assert all('| %s | to create |' % name in posted['body'] for name in job_names + script_names)
     assert run('apply', 'Apply').returncode == 0
-    assert sorted(job['name'] for job in simulator.control.jobs()) == sorted(
-        name[:-4] for name in os.listdir(os.path.join(GITOPS, 'jobs')))
+    assert sorted(job['name'] for job in simulator.control.jobs()) == job_names
+    scripts = dict((script['name'], script) for script in simulator.control.rba()['scripts'])
+    assert sorted(scripts) == script_names
+    with open(os.path.join(GITOPS, 'scripts', 'netops-disk-report.sh')) as f:
+        assert scripts['netops-disk-report']['content'] == f.read()
+    # the custom job of jobs/ runs the script of scripts/, and gives its parameter, both named by name
+    report = [job for job in simulator.control.jobs() if job['name'] == 'netops-daily-disk-report'][0]
+    assert str(report['script']['customScript']['id']) == str(scripts['netops-disk-report']['id'])
+    assert [(str(parameter['paramId']), parameter['value'])
+            for parameter in simulator.control.job(report['id'])['script']['parameters']] == [
+        (str(scripts['netops-disk-report']['parameters'][0]['id']), '85')]
     converge = run('apply', 'Prove convergence (a second run must change nothing)')
     assert converge.returncode == 0, converge.stdout
     cleanup = [job for job in simulator.control.jobs() if job['name'] == 'netops-monthly-log-cleanup'][0]
@@ -161,8 +174,9 @@ def test_gitops_example_gets_its_vault_password_from_the_secret(workflow, tmp_pa
 
     (repository / 'opsramp-summary.md').unlink()
     assert run('preview', 'Preview the changes (check mode, nothing is written)').returncode == 0
-    assert post_summary(run, env, tmp_path)['body'] == '### OpsRamp jobs: no changes\n\n%d jobs already as declared.\n' % (
-        len(job_names))
+    assert post_summary(run, env, tmp_path)['body'] == (
+        '### OpsRamp scripts: no changes\n\n1 script already as declared.\n\n'
+        '### OpsRamp jobs: no changes\n\n%d jobs already as declared.\n' % len(job_names))
 
 
 def post_summary(run, env, tmp_path):

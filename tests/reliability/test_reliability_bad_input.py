@@ -33,6 +33,9 @@ TYPES = 'opsramp.automation.opsramp_job_type_info'
 BULK = 'opsramp.automation.opsramp_jobs'
 TOKEN = 'opsramp.automation.opsramp_token'
 RESOURCES = 'opsramp.automation.opsramp_resource_info'
+SCRIPT = 'opsramp.automation.opsramp_script'
+CATEGORY = 'opsramp.automation.opsramp_script_category'
+GOOD_SCRIPT = dict(name='rel-script', category='Ops', execution_type='shell', content='echo ok')
 OMIT = '{{ omit }}'
 SCHEDULE = {'type': 'daily', 'frequency': 'everyday'}
 GOOD = dict(name='rel-bad-input', job_type='adCheckList', schedule=SCHEDULE)
@@ -155,7 +158,29 @@ MODULE_CASES = [
      r"^custom_script.parameters: parameter id '2' is given more than once"),
     ('parameters-id-missing', JOB, with_good(job_type='custom', custom_script={'id': '7', 'parameters': [
         {'value': SECRET_VALUE, 'sensitive': True}]}),
-     r'missing required arguments: id found in custom_script -> parameters'),
+     r'^custom_script.parameters\[0\]: give exactly one of id and name$'),
+    # ---- a custom job's script and parameters by name (looked up only once the options are known to be right)
+    ('custom-script-id-and-script', JOB, with_good(job_type='custom', custom_script={
+        'id': '7', 'script': {'name': 'Restart Apache', 'category': 'Web'}}),
+     r'^custom_script.id, custom_script.script: give custom_script.id or custom_script.script, not both$'),
+    ('custom-script-script-without-category', JOB, with_good(job_type='custom', custom_script={
+        'script': {'name': 'Restart Apache'}}),
+     r'^custom_script.script: give custom_script.script.category or custom_script.script.category_id: a script is '
+     r'found in its category$'),
+    ('custom-script-script-name-missing', JOB, with_good(job_type='custom', custom_script={'script': {'category': 'Web'}}),
+     r'missing required arguments: name found in custom_script -> script'),
+    ('custom-script-script-name-blank', JOB, with_good(job_type='custom', custom_script={
+        'script': {'name': ' ', 'category': 'Web'}}), r'^custom_script.script.name: must not be empty$'),
+    ('parameters-id-and-name', JOB, with_good(job_type='custom', custom_script={'id': '7', 'parameters': [
+        {'id': '2', 'name': 'port', 'value': SECRET_VALUE, 'sensitive': True}]}),
+     r'^custom_script.parameters\[0\]: give exactly one of id and name \(it has id and name\)$'),
+    ('parameters-name-without-script', JOB, with_good(job_type='custom', custom_script={'parameters': [
+        {'name': 'port', 'value': SECRET_VALUE, 'sensitive': True}]}),
+     r'^custom_script.parameters\[0\].name: a parameter name is looked up in the script that declares it'),
+    ('parameters-duplicate-name', JOB, with_good(job_type='custom', custom_script={
+        'script': {'name': 'Restart Apache', 'category': 'Web'},
+        'parameters': [{'name': 'port', 'value': '1'}, {'name': 'port', 'value': '2'}]}),
+     r"^custom_script.parameters: parameter name 'port' is given more than once$"),
     ('parameters-sensitive-not-bool', JOB, with_good(job_type='custom', custom_script={'id': '7', 'parameters': [
         {'id': '2', 'value': SECRET_VALUE, 'sensitive': 'secretly'}]}),
      r"argument 'sensitive' is of type str found in 'custom_script -> parameters'.* convert to bool"),
@@ -173,6 +198,31 @@ MODULE_CASES = [
      r'parameters are mutually exclusive: id\|name\|host_name\|ip_address\|query'),
     ('resources-id-and-query', RESOURCES, dict(id='x', query='state:active'), r'parameters are mutually exclusive'),
     ('resources-unknown-option', RESOURCES, dict(hostname='sw'), r'Unsupported parameters for .* module: hostname'),
+    # ---- opsramp_script, opsramp_script_category
+    ('script-command-and-src', SCRIPT, dict(name='rel-script', category='Ops', command='ls', src='scripts/x.sh'),
+     r'^src, command: give only one of command, src and content'),
+    ('script-command-and-content', SCRIPT, dict(GOOD_SCRIPT, command='ls'),
+     r'parameters are mutually exclusive: command\|src\|content'),
+    ('script-execution-type-unknown', SCRIPT, dict(GOOD_SCRIPT, execution_type='ruby'),
+     r'value of execution_type must be one of: batchfile, command, .*, got: ruby'),
+    ('script-data-type-unknown', SCRIPT, dict(GOOD_SCRIPT, parameters=[{'name': 'p', 'data_type': 'float'}]),
+     r'value of data_type must be one of: string, integer, password, got: float found in parameters'),
+    ('script-command-for-a-file-type', SCRIPT, dict(name='rel-script', category='Ops', execution_type='shell', command='ls'),
+     r'^command: applies only to execution_type command; give src or content'),
+    ('script-file-for-a-command', SCRIPT, dict(GOOD_SCRIPT, execution_type='command'),
+     r'^content: a script with execution_type command runs command, not a file'),
+    ('script-no-category', SCRIPT, dict(name='rel-script', state='absent'),
+     r'one of the following is required: category, category_id'),
+    ('script-parameter-twice', SCRIPT, dict(GOOD_SCRIPT, parameters=[
+        {'name': 'key', 'data_type': 'password', 'default': SECRET_VALUE}, {'name': 'key'}]),
+     r"^parameters\[1\].name: parameter 'key' is given more than once"),
+    ('script-platform-unknown', SCRIPT, dict(GOOD_SCRIPT, platforms=['macos']),
+     r'value of platforms must be one or more of: windows, linux. Got no match for: macos'),
+    ('script-timeout-zero', SCRIPT, dict(GOOD_SCRIPT, install_timeout=0),
+     r'^install_timeout: must be a whole number of seconds, 1 or more, not 0'),
+    ('category-parent-and-id', CATEGORY, dict(name='x', parent='Ops', parent_id='3'),
+     r'parameters are mutually exclusive: parent\|parent_id'),
+    ('category-name-blank', CATEGORY, dict(name=' '), r'^name: must not be empty'),
 ]
 
 BULK_CASES = [
@@ -192,6 +242,10 @@ BULK_CASES = [
     ('bulk-element-sensitive-duplicate', BULK, dict(jobs=[dict(GOOD, job_type='custom', custom_script={'id': '7', 'parameters': [
         {'id': '1', 'value': SECRET_VALUE, 'sensitive': True}, {'id': '1', 'value': 'y'}]})]),
      r"^jobs\[0\]\.custom_script.parameters: parameter id '1' is given more than once"),
+    ('bulk-element-script-id-and-name', BULK, dict(jobs=[GOOD, dict(GOOD, name='b', job_type='custom', custom_script={
+        'id': '7', 'script': {'name': 'Restart Apache', 'category_id': '12'}})]),
+     r'^jobs\[1\]\.custom_script.id, jobs\[1\]\.custom_script.script: give custom_script.id or custom_script.script, '
+     r"not both \(jobs\[1\] 'b'\)$"),
     ('bulk-timeout-zero', BULK, dict(jobs=[GOOD], timeout=0), r"option 'timeout' must be a number of seconds greater than 0"),
     ('bulk-element-entity-two-forms', BULK,
      dict(jobs=[dict(GOOD, entities=[{'name': 'core-sw-01'}]), dict(GOOD, name='b', entities=[{'name': 'a', 'ip_address': '10.0.0.1'}])]),
@@ -384,7 +438,7 @@ def test_bad_input_fails_before_any_request_naming_the_option(table_runs, table,
 
 def test_the_tables_cover_every_module_and_role():
     modules = set(case[1] for case in MODULE_CASES + BULK_CASES)
-    assert modules >= {JOB, INFO, RUN, TYPES, BULK, TOKEN}
+    assert modules >= {JOB, INFO, RUN, TYPES, BULK, TOKEN, SCRIPT, CATEGORY}
     assert set(case[1] for case in ROLE_CASES) == set(ROLE_BASE)
     assert len(ALL_CASES) >= 40
     assert len(set(case[0] for _table, case in ALL_CASES)) == len(ALL_CASES)
@@ -405,3 +459,44 @@ def test_an_environment_variable_a_connection_option_cannot_take_is_named(ansibl
     assert result['msg'] == ("environment variable OPSRAMP_VALIDATE_CERTS (option 'validate_certs', not set in the "
                              "task) is 'perhaps', which is not a boolean: use true or false")
     assert run.requests('bad-env') == []
+
+
+# ---- names of an RBA script and its parameters that find nothing: they are looked up, so these cases read (the RBA
+# categories and the scripts of one category); they fail before the job is searched or anything is written
+RBA_CATEGORIES = [{'id': 100, 'name': 'Web'}, {'id': 101, 'name': 'Apache', 'parent': 100}]
+RBA_SCRIPTS = [{'id': 78, 'name': 'Restart Apache', 'category': 101, 'executionType': 'SHELL', 'content': 'true\n',
+                'parameters': [{'id': 5001, 'name': 'port', 'type': 'OPTIONAL', 'dataType': 'INTEGER'},
+                               {'id': 5002, 'name': 'token', 'type': 'OPTIONAL', 'dataType': 'STRING'}]}]
+RESTART = {'name': 'Restart Apache', 'category': 'Web/Apache'}
+UNKNOWN_NAME_CASES = [
+    ('unknown-script-name', JOB, with_good(job_type='custom', custom_script={'script': dict(RESTART, name='Restart Nginx')}),
+     r"^custom_script.script: no RBA script is named 'Restart Nginx' in category 'Web/Apache' \(id 101\) of tenant "
+     r"client_1$"),
+    ('unknown-script-category', JOB, with_good(job_type='custom', custom_script={'script': dict(RESTART, category='Wbe')}),
+     r"^custom_script.script.category: no RBA category is named 'Wbe' in tenant client_1$"),
+    ('undeclared-parameter-name', JOB, with_good(job_type='custom', custom_script={'script': RESTART, 'parameters': [
+        {'name': 'token', 'value': SECRET_VALUE, 'sensitive': True}, {'name': 'prot', 'value': '80'}]}),
+     r"^custom_script.parameters\[1\].name: RBA script 'Restart Apache' \(id 78\) declares no parameter named 'prot'; "
+     r"it declares 'port', 'token'$"),
+    ('bulk-unknown-script-and-undeclared-parameter', BULK, dict(jobs=[
+        GOOD, dict(GOOD, name='b', job_type='custom', custom_script={'script': dict(RESTART, name='Restart Nginx')}),
+        dict(GOOD, name='c', job_type='custom', custom_script={'script': RESTART, 'parameters': [
+            {'name': 'tokens', 'value': SECRET_VALUE, 'sensitive': True}]})]),
+     r"^jobs\[1\]\.custom_script\.script: no RBA script is named 'Restart Nginx' .*; jobs\[2\]\.custom_script\."
+     r"parameters\[0\]\.name: RBA script 'Restart Apache' \(id 78\) declares no parameter named 'tokens'; it declares "
+     r"'port', 'token'; nothing was written$"),
+]
+
+
+def test_unknown_script_and_parameter_names_fail_naming_the_option_with_reads_only(ansible, sim):
+    sim.control.seed_rba_categories(RBA_CATEGORIES, tenant='client_1')
+    sim.control.seed_rba_scripts(RBA_SCRIPTS)
+    run = ansible.play([_module_case(*case[:3]) for case in UNKNOWN_NAME_CASES], verbosity=1)
+    for case_id, dummy, dummy, pattern in UNKNOWN_NAME_CASES:
+        result = run.result('case %s' % case_id)
+        assert result['failed'] is True, case_id
+        assert re.search(pattern, result['msg']), result['msg']
+        reads = [entry for entry in run.requests('case %s' % case_id) if entry['kind'] != 'token']
+        assert reads and all(entry['method'] == 'GET' and '/rba/' in entry['path'] for entry in reads), reads
+    assert sim.control.stats()['creates'] == 0 and sim.control.stats()['updates'] == 0 and sim.control.jobs() == []
+    assert_no_secret([CLIENT_SECRET, SECRET_VALUE], *run.texts())

@@ -19,7 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import plan as planning, settle
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.options import element_label, naming
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Wanted
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Planned, Wanted
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     AuthenticationError,
     ObjectLookupError,
@@ -30,6 +31,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._http.errors im
 DEFAULT_WORKERS = 4
 MAX_WORKERS = 16
 MAX_ERRORS_IN_MESSAGE = 20
+KEPT = 'kept'  # the action of an object prune would delete, left alone (``ListRun.keep``)
 
 
 class BulkReconcileError(OpsRampError):
@@ -70,19 +72,33 @@ class _Stop:
 
 
 class _Outcome:
-    """What became of one object: only what the result reports, so that the objects are not kept until the end."""
+    """What became of one object: only what the result reports, so that the objects are not kept until the end.
 
-    def __init__(self, action=None, object_id=None, changes=(), diff=None, error=None):
+    ``diff`` is the diff of the fields, ``text_diffs`` those of long texts (``Resource.text_diffs``); ``references``
+    the ids of other objects the object names afterwards (``Resource.references``); ``note`` why an object prune
+    would delete is kept (action ``kept``).
+    """
+
+    def __init__(self, action=None, object_id=None, changes=(), diff=None, error=None, **extra):
         self.action = action
         self.object_id = object_id
         self.changes = list(changes)
         self.diff = diff
         self.error = error
+        self.text_diffs = extra.get('text_diffs') or []
+        self.references = extra.get('references', [])  # None: the object does not tell
+        self.note = extra.get('note')
+        self.obj = extra.get('obj')  # the object after the plan, kept only when Options.keep_objects
 
     @classmethod
-    def of(cls, plan, obj, want_diff, labels=None):
-        """The outcome of ``plan``, ``obj`` being the object after it ran (or would have run)."""
-        return cls(plan.action, (obj or {}).get('id'), plan.changes, plan.diff(labels) if want_diff else None)
+    def of(cls, resource, plan, obj, options, target):
+        """The outcome of ``plan`` for ``target`` (a ``Wanted``), ``obj`` being the object after it ran (or would have
+        run), as ``options`` (``Options``) want it reported."""
+        diff = plan.diff(target.labels) if options.want_diff else None
+        text_diffs = resource.text_diffs(plan, target) if options.want_diff else []
+        references = resource.references(obj) if obj and plan.action != 'deleted' else []
+        return cls(plan.action, (obj or {}).get('id'), plan.changes, diff, text_diffs=text_diffs,
+                   references=references, obj=obj if options.keep_objects else None)
 
 
 # ---------------------------------------------------------------------------------------------------- the flow
@@ -90,22 +106,27 @@ class _Outcome:
 class Options:
     """How the list is reconciled: the module's options besides the list, validated; and check and diff mode.
 
-    With ``prune``, the objects whose name starts with ``prune_prefix`` and that no element names are deleted.
+    With ``prune``, the objects whose name starts with ``prune_prefix`` and that no element names are deleted;
+    ``prefix_option`` is the option that gave the prefix, for messages. ``keep_objects``: each outcome keeps the object
+    as written or predicted (``ListRun.planned``).
     """
 
-    def __init__(self, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False, want_diff=False):
+    def __init__(self, prune=False, prune_prefix=None, workers=DEFAULT_WORKERS, check_mode=False, want_diff=False,
+                 prefix_option='prune_prefix'):
         self.workers = check_workers(workers)
         self.prune, self.prune_prefix = prune, prune_prefix
+        self.prefix_option = prefix_option
         self.check_mode = check_mode
         self.want_diff = want_diff
+        self.keep_objects = False
 
     def pruning(self, plural):
         """The prefix that limits pruning, None without prune; a blank one would let prune delete every object."""
         if not self.prune:
             return None
         if self.prune_prefix is None or not str(self.prune_prefix).strip():
-            raise ValidationError('prune_prefix: required and not blank with prune=true, so that prune deletes only '
-                                  'the %s this list owns' % plural, option='prune_prefix')
+            raise ValidationError('%s: required and not blank with prune=true, so that prune deletes only the %s this '
+                                  'list owns' % (self.prefix_option, plural), option=self.prefix_option)
         return str(self.prune_prefix)
 
 
@@ -114,28 +135,131 @@ def reconcile(resource, client, specs, options=None):
 
     Returns the module result; raises BulkReconcileError, carrying that result, when some elements failed.
     """
-    options = options or Options()
-    prune_prefix = options.pruning(resource.plural)
-    params_list = validated(resource, specs)
-    if prune_prefix is not None:
-        _warn_unprunable(resource, client, params_list, prune_prefix)
-    # every lookup of the list, each distinct one searched once, before anything is written
-    targets = [resource.wanted(params, labels)
-               for params, labels in resource.resolve_all(client, params_list, options.workers)]
-    resource.warn_before_writes(client, [('%s[%d].' % (resource.plural, index), target)
-                                         for index, target in enumerate(targets)])
-    if not targets and prune_prefix is None:
-        return summarise(resource, [], [], options)
-    with ThreadPoolExecutor(max_workers=options.workers) as readers:
-        listed = resource.list_all(client, readers, full_reads_needed(resource, targets))
-        items = match(resource, targets, listed.objects, prune_prefix,
-                      [params.get('source') for params in params_list])
-        for item in items:
+    with ListRun(resource, client, specs, options) as run:
+        run.start()
+        run.run(run.items)
+    run.settle()
+    return summarise(resource, run.items, run.outcomes(), run.options)
+
+
+class ListRun:
+    """One list of one resource, reconciled in steps, so that a task can run two lists in turn (``linked``).
+
+    Made, it has validated every element (before any request); ``start`` resolves the elements' lookups, lists the
+    tenant's objects and matches them, writing nothing; ``run`` decides and acts on some of the items; ``settle``
+    settles the copies concurrent runs created. Used as a context manager, it keeps the pool that reads listed objects
+    in full open until the ``with`` block ends.
+    """
+
+    def __init__(self, resource, client, specs, options=None):
+        self.resource, self.client = resource, client
+        self.options = options or Options()
+        self.prune_prefix = self.options.pruning(resource.plural)
+        self.params_list = validated(resource, specs)
+        self.items = []
+        self.listed = None  # the tenant's objects as listed; None when nothing needed a listing
+        self._outcomes = {}  # id(item) -> _Outcome
+        self._readers = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        if self._readers is not None:
+            self._readers.shutdown(wait=True)
+            self._readers = None
+
+    def start(self, list_anyway=False, planned=None):
+        """Resolve, list and match (``items``: the elements, then the objects to prune). Without elements nor
+        prune, nothing is listed unless ``list_anyway``. ``planned`` (a ``resource.Planned``) is what an earlier list
+        of the task would have written, had check mode not kept it from writing, for the lookups to find."""
+        resource, client, options = self.resource, self.client, self.options
+        if self.prune_prefix is not None:
+            _warn_unprunable(resource, client, self.params_list, self.prune_prefix, options.prefix_option)
+        # every lookup of the list, each distinct one searched once, before anything is written
+        resolved = (resource.resolve_all(client, self.params_list, options.workers, planned) if planned is not None
+                    else resource.resolve_all(client, self.params_list, options.workers))
+        targets = [resource.wanted(params, labels) for params, labels in resolved]
+        resource.warn_before_writes(client, [('%s[%d].' % (resource.plural, index), target)
+                                             for index, target in enumerate(targets)])
+        if not targets and self.prune_prefix is None and not list_anyway:
+            return self
+        self._readers = ThreadPoolExecutor(max_workers=options.workers)
+        listed = resource.list_all(client, self._readers, full_reads_needed(resource, targets))
+        self.listed = listed.objects
+        self.items = match(resource, targets, self.listed, self.prune_prefix,
+                           [params.get('source') for params in self.params_list])
+        for item in self.items:
             item.full = listed.full.get((item.listed or {}).get('id'))
-        outcomes = run_items(resource, client, items, options)
-    if not options.check_mode and resource.settles_copies:
-        settle_outcomes(resource, client, items, outcomes)
-    return summarise(resource, items, outcomes, options)
+        return self
+
+    @property
+    def declared(self):
+        """The items of the list's elements."""
+        return [item for item in self.items if item.index is not None]
+
+    @property
+    def pruned(self):
+        """The items of the objects prune would delete."""
+        return [item for item in self.items if item.index is None]
+
+    def run(self, items):
+        """Decide and act on ``items`` (some of ``self.items``), in the pool of workers."""
+        for item, outcome in zip(items, run_items(self.resource, self.client, items, self.options)):
+            self._outcomes[id(item)] = outcome
+
+    def keep(self, item, reason):
+        """Leave ``item`` (an object prune would delete) alone, for ``reason``."""
+        self._outcomes[id(item)] = _Outcome(KEPT, item.listed.get('id'), note=reason)
+
+    def outcomes(self, items=None):
+        """The outcome of each of ``items`` (default: every item), in their order; each must have run or been kept."""
+        return [self._outcomes[id(item)] for item in (self.items if items is None else items)]
+
+    def planned(self, items):
+        """What ``items`` (run with ``Options.keep_objects``) wrote, or in check mode would have written: a
+        ``resource.Planned``."""
+        written, deleted = [], []
+        for outcome in self.outcomes(items):
+            if outcome.error is not None or outcome.action not in ('created', 'updated', 'deleted'):
+                continue
+            if outcome.action == 'deleted':
+                deleted.append(text(outcome.object_id))
+            else:
+                written.append((self.resource.scope_of(outcome.obj), self.resource.as_planned(outcome.obj)))
+        return Planned(written, deleted)
+
+    def settle(self):
+        """After the creates, the copies concurrent runs created (``settle_outcomes``); not in check mode."""
+        if not self.options.check_mode and self.resource.settles_copies and self.listed is not None:
+            settle_outcomes(self.resource, self.client, self.items, self.outcomes())
+
+    def references(self):
+        """What the tenant's objects name once this run is done (``Resource.references``), for a list that prunes the
+        named objects. Each item must have run.
+
+        Returns ``(named, unknown)``: ``named`` maps each id named to the names of the objects that name it; it is
+        None when that cannot be known, ``unknown`` then saying why (an item failed, so its object is not known; an
+        object does not tell what it names).
+        """
+        outcomes = self.outcomes()
+        failed = [item for item, outcome in zip(self.items, outcomes) if outcome.error is not None]
+        if failed:
+            return None, '%d %s failed, so what the %s name is not known' % (
+                len(failed), self.resource.plural if len(failed) > 1 else self.resource.noun, self.resource.plural)
+        touched, pairs = set(), []
+        for item, outcome in zip(self.items, outcomes):
+            touched.update(text(ident) for ident in ((item.listed or {}).get('id'), outcome.object_id) if ident)
+            pairs.append((item.name, outcome.references))
+        pairs.extend((obj.get('name') or text(obj['id']), self.resource.references(obj))
+                     for obj in self.listed or [] if text(obj['id']) not in touched)
+        named = {}
+        for name, references in pairs:
+            if references is None:
+                return None, "%s '%s' does not show what it names" % (self.resource.noun, name)
+            for ident in references:
+                named.setdefault(ident, []).append(name)
+        return named, None
 
 
 def check_workers(workers):
@@ -198,12 +322,12 @@ def _check_unique(resource, values, key, elements):
         first[value] = index
 
 
-def _warn_unprunable(resource, client, params_list, prune_prefix):
+def _warn_unprunable(resource, client, params_list, prune_prefix, prefix_option='prune_prefix'):
     outside = [element_label('%s[%d]' % (resource.plural, index), params) for index, params in enumerate(params_list)
                if params['name'] is not None and not params['name'].startswith(prune_prefix)]
     if outside:
-        client.warn("%d %s of the list do not start with prune_prefix '%s', so prune will not delete them once they "
-                    "leave the list: %s" % (len(outside), resource.plural, prune_prefix, ', '.join(outside)))
+        client.warn("%d %s of the list do not start with %s '%s', so prune will not delete them once they leave the "
+                    "list: %s" % (len(outside), resource.plural, prefix_option, prune_prefix, ', '.join(outside)))
 
 
 # ---------------------------------------------------------------------------------------------------- matching
@@ -215,17 +339,17 @@ def full_reads_needed(resource, targets):
     for target in targets:
         if target.state == 'present' and resource.needs_full(target.desired):
             if target.object_id:
-                ids.add(target.object_id)
+                ids.add(text(target.object_id))
             else:
                 names.add((target.scope, target.name))
-    return lambda obj: obj['id'] in ids or (resource.scope_of(obj), obj.get('name')) in names
+    return lambda obj: text(obj['id']) in ids or (resource.scope_of(obj), obj.get('name')) in names
 
 
 def match(resource, targets, listed, prune_prefix=None, sources=None):
     """The work items: each list element with the listed object it names (by id, else by exact name), then the
     objects to prune. Raises ObjectLookupError, before any write, when a name is ambiguous or two elements name one
-    object. ``sources`` are the elements' sources, named in messages."""
-    by_id = dict((obj['id'], obj) for obj in listed)
+    object. ``sources`` are the elements' sources, named in messages. Ids compare as text (a script's is a number)."""
+    by_id = dict((text(obj['id']), obj) for obj in listed)
     by_name = {}
     for obj in listed:
         by_name.setdefault((resource.scope_of(obj), obj.get('name')), []).append(obj)
@@ -234,17 +358,18 @@ def match(resource, targets, listed, prune_prefix=None, sources=None):
         item = _Item(target, None, index, source)
         item.listed = _listed(resource, item, by_id, by_name, problems)
         if item.listed is not None:
-            if item.listed['id'] in claimed:
-                first = items[claimed[item.listed['id']]]
+            listed_id = text(item.listed['id'])
+            if listed_id in claimed:
+                first = items[claimed[listed_id]]
                 problems.append(naming('%s and %s both name %s %s' % (
-                    _path(resource, first), _path(resource, item), resource.noun, item.listed['id']),
+                    _path(resource, first), _path(resource, item), resource.noun, listed_id),
                     _element(resource, first), _element(resource, item)))
-            claimed[item.listed['id']] = index
+            claimed[listed_id] = index
         items.append(item)
     if problems:
         raise ObjectLookupError('%s; nothing was written' % '; '.join(problems))
     if prune_prefix is not None:
-        kept = set(claimed) | set(target.object_id for target in targets if target.object_id)
+        kept = set(claimed) | set(text(target.object_id) for target in targets if target.object_id)
         items.extend(_prune_items(listed, prune_prefix, kept, resource.scope_of))
     return items
 
@@ -253,12 +378,12 @@ def _listed(resource, item, by_id, by_name, problems):
     """The listed object that the element ``item`` names (by id, else by name); a shared name is a problem."""
     target = item.target
     if target.object_id:
-        return by_id.get(target.object_id)  # None: not listed, read by id in the worker
+        return by_id.get(text(target.object_id))  # None: not listed, read by id in the worker
     matches = by_name.get((target.scope, target.name), [])
     if len(matches) > 1:
         path = _path(resource, item)
         problems.append(naming("%s: %d %s are named '%s' (ids %s); give %s.id to choose one" % (
-            path, len(matches), resource.plural, target.name, ', '.join(obj['id'] for obj in matches), path),
+            path, len(matches), resource.plural, target.name, ', '.join(text(obj['id']) for obj in matches), path),
             _element(resource, item)))
     return matches[0] if matches else None
 
@@ -273,9 +398,9 @@ def _element(resource, item):
 
 
 def _prune_items(listed, prune_prefix, kept_ids, scope_of):
-    doomed = [obj for obj in listed if obj['id'] not in kept_ids
+    doomed = [obj for obj in listed if text(obj['id']) not in kept_ids
               and isinstance(obj.get('name'), str) and obj['name'].startswith(prune_prefix)]
-    doomed.sort(key=lambda obj: (obj['name'], obj['id']))
+    doomed.sort(key=lambda obj: (obj['name'], text(obj['id'])))
     return [_Item(Wanted('absent', obj['id'], obj['name'], scope=scope_of(obj)), obj) for obj in doomed]
 
 
@@ -317,7 +442,7 @@ def _reconcile_item(resource, client, item, options):
     if decision.action == 'deleted':
         resource.check_deletion(client, decision.obj)
     obj = decision.predicted() if options.check_mode else planning.execute(resource, client, decision)
-    return _Outcome.of(decision, obj, options.want_diff, item.target.labels)
+    return _Outcome.of(resource, decision, obj, options, item.target)
 
 
 def _snapshot(resource, client, item):
@@ -353,6 +478,16 @@ def settle_outcomes(resource, client, items, outcomes):
 
 def summarise(resource, items, outcomes, options):
     """The module result; raises BulkReconcileError carrying it when some elements failed."""
+    result = results(resource, items, outcomes, options)
+    if result['errors']:
+        raise BulkReconcileError(failure_message(resource, result['errors'], len(items), options.check_mode),
+                                 **result)
+    return result
+
+
+def results(resource, items, outcomes, options):
+    """The module result of ``items`` and their ``outcomes``, failed ones in ``errors`` (nothing raised). Objects
+    prune kept (action ``kept``) are listed in ``kept``, a key there only when there are some."""
     results_key = '%s_results' % resource.noun
     result = dict(changed=False, errors=[])
     result[results_key] = []
@@ -361,9 +496,6 @@ def summarise(resource, items, outcomes, options):
         result.update(diffs={}, diff=[])
     for item, outcome in zip(items, outcomes):
         result[results_key].append(_report(resource, result, item, outcome))
-    if result['errors']:
-        raise BulkReconcileError(_failure_message(resource, result['errors'], len(items), options.check_mode),
-                                 **result)
     return result
 
 
@@ -375,11 +507,15 @@ def _report(resource, result, item, outcome):
         entry['msg'] = outcome.error
         result['errors'].append({resource.noun: item.label(resource.plural), 'msg': outcome.error})
         return entry
+    if outcome.action == KEPT:
+        entry['msg'] = outcome.note
+        result.setdefault(KEPT, []).append(item.name)
+        return entry
     result[outcome.action].append(item.name)
     if outcome.action != 'unchanged':
         result['changed'] = True
         if outcome.diff is not None:
-            _add_diff(resource, result, item, outcome.diff)
+            _add_diff(resource, result, item, outcome)
     return entry
 
 
@@ -387,19 +523,24 @@ def _object_id(item, outcome):
     return outcome.object_id or (item.listed or {}).get('id') or item.target.object_id
 
 
-def _add_diff(resource, result, item, diff):
-    key = item.name
+def _add_diff(resource, result, item, outcome):
+    """The outcome's diff under the object's name (``diffs``), and as Ansible shows it (``diff``: the fields, then
+    long texts such as a script's body)."""
+    key, diff = item.name, outcome.diff
     if key in result['diffs']:
         key = '%s (id %s)' % (item.name, _object_id(item, _Outcome()) or 'new')
     result['diffs'][key] = diff
     header = "%s '%s'" % (resource.noun, key)
     result['diff'].append(dict(before_header=header, after_header=header, before=diff['before'], after=diff['after']))
+    result['diff'].extend(outcome.text_diffs)
 
 
-def _failure_message(resource, errors, total, check_mode):
+def failure_message(resource, errors, total, check_mode, see=None):
+    """The message of a list run whose ``errors`` (as ``results`` reports them) are some of ``total`` objects; ``see``
+    names the result key that holds what was done (default: the top-level ``created``... of the result)."""
     shown = ['%s: %s' % (error[resource.noun], error['msg']) for error in errors[:MAX_ERRORS_IN_MESSAGE]]
     if len(errors) > MAX_ERRORS_IN_MESSAGE:
-        shown.append('and %d more (see errors)' % (len(errors) - MAX_ERRORS_IN_MESSAGE))
+        shown.append('and %d more (see %serrors)' % (len(errors) - MAX_ERRORS_IN_MESSAGE, see + '.' if see else ''))
     done = 'checked' if check_mode else 'reconciled'
-    return '%d of %d %s failed (the others were %s; see created, updated, deleted and unchanged): %s' % (
-        len(errors), total, resource.plural, done, '; '.join(shown))
+    return '%d of %d %s failed (the others were %s; see %s): %s' % (
+        len(errors), total, resource.plural, done, see or 'created, updated, deleted and unchanged', '; '.join(shown))

@@ -7,7 +7,8 @@ The options come from the resource's fields: each field read from the object as 
 canonical form is in the task's terms) and placed at its option path. Then they are proven: each exported object
 must pass the argument spec and the option checks of its module, and compare equal to the object it came from. An
 option that fails is left out (so a file leaves it as OpsRamp holds it) and said in a warning: an exported file never
-changes its object when applied.
+changes its object when applied. A resource whose options may name other objects by name rather than by id (a custom
+job's script) gets its proven options named by ``with_names``, proven again through the names' resolution.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,7 +22,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import compare
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.paths import get_path, object_at
-from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import OpsRampError, ValidationError
 
 
 def exported_fields(model):
@@ -54,15 +55,15 @@ class Exporter:
         return dict((key, options[key]) for key in sorted(options, key=self._rank)), problems
 
     def all(self, api_objects):
-        """``(options list, warnings)`` for many objects. Objects that share a name carry their ``id`` (the list
-        module could not tell them apart otherwise)."""
+        """``(options list, warnings)`` for many objects. Objects that share a name (in one scope: a script's
+        category) carry their ``id`` (the list module could not tell them apart otherwise)."""
         counts = {}
         for api_object in api_objects:
-            counts[api_object.get('name')] = counts.get(api_object.get('name'), 0) + 1
+            counts[self._name_key(api_object)] = counts.get(self._name_key(api_object), 0) + 1
         exported, warnings = [], []
         for api_object in api_objects:
             options, problems = self.options(api_object)
-            shared = counts[api_object.get('name')]
+            shared = counts[self._name_key(api_object)]
             if shared > 1:
                 options = dict([('id', api_object.get('id'))] + list(options.items()))
                 problems.append('%d %s have this name: the options carry the id, the only way to tell them apart; '
@@ -71,6 +72,40 @@ class Exporter:
                                                      problem) for problem in problems)
             exported.append(options)
         return exported, warnings
+
+    def with_names(self, exported, naming):
+        """``(options list, warnings)``: exported options (each proven by ``options``) naming other objects by name
+        where ``naming`` can: ``naming.named(options)`` writes names for ids, ``naming.resolved(named)`` finds the
+        ids again (as a task applying the file would). Named options are kept only when the module's argument spec
+        and option checks take them and they resolve to exactly the proven options, as the comparator sees them;
+        otherwise the ids stay, with a warning."""
+        result, warnings = [], []
+        for options in exported:
+            named = naming.named(options)
+            problem = self._naming_problem(options, named, naming) if named != options else None
+            if problem:
+                warnings.append("%s '%s': keeps ids rather than names: %s"
+                                % (self.resource.noun, options.get('name'), problem))
+            result.append(options if problem or named == options else named)
+        return result, warnings
+
+    def _naming_problem(self, options, named, naming):
+        faults = self._spec_problems(named, None)
+        if faults:
+            return '%s: %s' % faults[0]
+        model = self.resource.model
+        try:
+            self.resource.validate(dict(named, state='present'))
+            resolved = naming.resolved(named)
+        except OpsRampError as error:
+            return error.message
+        if compare.changed_paths(model.desired(resolved), model.desired(options)):
+            return 'the names do not find the same objects again'
+        return None
+
+    def _name_key(self, api_object):
+        """What a name is unique within: the tenant, or the object's scope (a script's category)."""
+        return self.resource.scope_of(api_object), api_object.get('name')
 
     def values(self, api_object):
         """The value of every exported field of ``api_object``, at its option path, in its canonical form."""
@@ -129,6 +164,12 @@ def _drop_failing(options, check, api_object):
         for option, why in faults:
             options.pop(option, None)
             problems.append('%s is left out: %s' % (option, why))
+
+
+def identifier(text, fallback):
+    """``text`` as part of an Ansible variable name (a Vault placeholder's): lower case letters, digits and
+    underscores; ``fallback`` when nothing of it is left."""
+    return re.sub(r'[^a-z0-9]+', '_', str(text).lower()).strip('_') or fallback
 
 
 def top_option(option_path):

@@ -84,6 +84,8 @@ class Field(Option):
 class Section(Option):
     """A dict option whose fields live in one API object (``api``); given, even empty, it makes that object exist.
 
+    Beside its fields it may hold plain ``Option``\\ s: what a task gives that the adapter resolves into a field before
+    anything is compared (a script named by its name, resolved into the id a field holds), and no API key stores.
     ``for_type``: the value of the resource's type option this section belongs to, when it belongs to one.
     """
 

@@ -135,7 +135,7 @@ def _present(resource, target, obj, tenant_id, now):
     if obj is None and target.object_id:
         raise ObjectLookupError('no %s with id %r in tenant %s; to create a %s give its name and no id'
                                 % (resource.noun, target.object_id, tenant_id, resource.noun))
-    current = model.current(obj) if obj is not None else None
+    current = resource.comparable(model.current(obj), target) if obj is not None else None
     if obj is None:
         resource.check_create(desired)
     resource.check_against(desired, current)

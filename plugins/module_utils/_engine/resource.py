@@ -15,7 +15,30 @@ __metaclass__ = type
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine import options
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.labels import Labels
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
+
+
+NEW_ID = 'new'  # the id of an object check mode would create, as lookups in the same task see it (``Planned``)
+
+
+class Planned:
+    """What a check-mode run of one list would have written by the time the next list of the task runs (``linked``),
+    so that the next list's lookups find what a real run would find: ``written`` are ``(scope, object)`` pairs, each
+    object as predicted (``Resource.as_planned``: a new one has the id ``new``), ``deleted`` the ids (as text) of the
+    objects it deletes."""
+
+    def __init__(self, written=(), deleted=()):
+        self.written = list(written)
+        self.deleted = set(deleted)
+
+    def in_scope(self, scope, listed):
+        """``listed`` (the objects of ``scope`` as listed; None: no such scope) as they would be after the run."""
+        if listed is None:
+            return None
+        replaced = self.deleted | set(text(obj.get('id')) for dummy, obj in self.written)
+        return ([obj for obj in listed if text(obj.get('id')) not in replaced]
+                + [obj for obj_scope, obj in self.written if text(obj_scope) == text(scope)])
 
 
 class Wanted:
@@ -58,20 +81,23 @@ class Resource:
         values to be hidden (``hide_in_spec``)."""
         return self.hide_in_spec(self.model.argument_spec(), raw_params)
 
-    def list_argument_spec(self, raw_params=None):
+    def list_argument_spec(self, raw_params=None, required=True):
         """The list module's option (``jobs``): a list of elements that take the options plus ``state`` and
         ``source``; values any raw element asks to hide are hidden in every element."""
         spec = options.argument_spec(options.element_options(self.model.options, self.noun))
         raw = (raw_params or {}).get(self.plural)
         for element in raw if isinstance(raw, list) else []:
             spec = self.hide_in_spec(spec, element if isinstance(element, dict) else None)
-        return {self.plural: dict(type='list', elements='dict', required=True, options=spec)}
+        return {self.plural: dict(type='list', elements='dict', required=required, options=spec)}
 
-    def list_doc(self):
+    def list_doc(self, required=True):
         """The documentation of the list module's option, references pointing inside it (``O(jobs[].name)``)."""
         suboptions = options.option_docs(options.element_options(self.model.options, self.noun))
-        return {self.plural: dict(description=list(self.list_description), type='list', elements='dict',
-                                  required=True, suboptions=options.within_list(self.plural, suboptions))}
+        doc = dict(description=list(self.list_description), type='list', elements='dict')
+        if required:
+            doc['required'] = True
+        doc['suboptions'] = options.within_list(self.plural, suboptions)
+        return {self.plural: doc}
 
     def hide_in_spec(self, spec, raw_params):
         """``spec`` with ``no_log`` on the values ``raw_params`` (raw options of one object) ask to hide."""
@@ -91,8 +117,10 @@ class Resource:
         """``(params, labels)``: options that name other objects by name, resolved into ids. Nothing to resolve here."""
         return params, Labels()
 
-    def resolve_all(self, client, params_list, workers):
-        """``resolve`` for a whole list, failing before any write when one element names nothing."""
+    def resolve_all(self, client, params_list, workers, planned=None):
+        """``resolve`` for a whole list, failing before any write when one element names nothing. ``planned`` (a
+        ``Planned``, in check mode only) holds the objects of another resource an earlier list of the task would have
+        written, for lookups to find as a real run would."""
         return [self.resolve(client, params) for params in params_list]
 
     def wanted(self, params, labels=None):
@@ -104,6 +132,17 @@ class Resource:
     def warn_before_writes(self, client, targets):
         """Warn about what OpsRamp will probably refuse; ``targets`` are ``(option prefix, Wanted)`` pairs."""
 
+    def as_planned(self, obj):
+        """``obj``, as a check-mode run predicts it, as another list's lookups are to see it (``Planned``): a new
+        object gets the id ``new``."""
+        return obj if obj.get('id') not in (None, '') else dict(obj, id=NEW_ID)
+
+    def references(self, obj):
+        """The ids (as text) of the objects of another resource that ``obj`` (as OpsRamp holds it, or as a write would
+        send it) names, for example the script a custom job runs: a list module that prunes those objects spares the
+        ones still named (``linked``). None when ``obj`` does not tell (nothing is pruned then); no id here."""
+        return []
+
     def unmodelled(self, api_object):
         """What exported options leave out of ``api_object`` because no option models it (warnings' texts)."""
         return []
@@ -113,6 +152,11 @@ class Resource:
     def needs_full(self, desired):
         """Whether ``desired`` manages a field that a listed object lacks (the object is then read in full)."""
         return False
+
+    def comparable(self, current, target):
+        """``current`` (canonical) with the values OpsRamp does not show (a mask in place of a secret) replaced by
+        what ``target`` wants, since they cannot be compared. Nothing to replace here."""
+        return current
 
     def check_create(self, desired):
         """Raise ValidationError when ``desired`` cannot create the object (it does not exist yet)."""

@@ -19,6 +19,7 @@ _SECTIONS = (
     ('updated', 'to update', 'updated'),
     ('deleted', 'to delete', 'deleted'),
     ('failed', 'failed', 'failed'),
+    ('kept', 'to keep', 'kept'),  # objects prune spared (linked.py): the last column says why
 )
 _MARKDOWN_SPECIAL = re.compile(r'([\\`*_{}\[\]<>()#+!|~])')
 
@@ -51,6 +52,8 @@ def _unchanged_text(resource, count, check_mode):
 
 
 def _fields(entry):
+    if entry.get('action') == 'kept':
+        return escape(entry.get('msg'))
     if entry.get('action') != 'updated':
         return ''
     return ', '.join('`%s`' % path for path in entry.get('changes') or [])
@@ -59,3 +62,9 @@ def _fields(entry):
 def escape(text):
     """``text`` with the characters Markdown (and a table cell) would interpret escaped; line breaks as spaces."""
     return _MARKDOWN_SPECIAL.sub(r'\\\1', ' '.join(str(text if text is not None else '').split()))
+
+
+def render_all(sections, check_mode):
+    """The summaries of several lists of one task, one after the other: ``sections`` are ``(results, resource)``
+    pairs, in the order the task applied them."""
+    return '\n'.join(render(results, check_mode, resource) for results, resource in sections)

@@ -151,13 +151,34 @@ class Client:
         if idempotent is not None:
             request.resend = idempotent
         budget = self.policy.budget()
+        answer, parsed = self._send_with_token(request, budget, self._parse)
+        if answer.ok:
+            return parsed
+        error = api_error(self._redactor, answer, request.method, request.path)
+        error.earlier_attempt_maybe_applied = budget.maybe_applied
+        raise error
+
+    def download(self, path, query=None):
+        """The bytes of a file the API's host serves at ``path`` (a script's ``contentURL``: api-behaviour §20.3),
+        fetched with the bearer token like any request; ApiError when it answers an error. Only ever sent to the
+        configured ``url``, as every request: the token goes nowhere else."""
+        request = self._api_request('GET', path, query, None)
+        request.headers['Accept'] = '*/*'
+        request.expects_json = False
+        answer, dummy = self._send_with_token(request, self.policy.budget(), lambda answer, sent: answer.json_or_none())
+        if answer.ok:
+            return answer.content
+        raise api_error(self._redactor, answer, request.method, request.path)
+
+    def _send_with_token(self, request, budget, parse):
+        """``(answer, parse(answer, request))`` of ``request`` sent with a token, a refused token renewed."""
         reauthentications = 0
         while True:
             token = self.tokens.get(budget)
             if token:
                 request.headers['Authorization'] = 'Bearer ' + token
             answer = self.transport.send(request, budget)
-            parsed = self._parse(answer, request)
+            parsed = parse(answer, request)
             if is_auth_failure(answer, parsed):
                 # One new token per request; one more only when the refused token had worked before, so it expired
                 # (with worker threads sharing tokens, another thread's new token can expire before this one uses it)
@@ -167,11 +188,7 @@ class Client:
                 reauthentications += 1
                 continue
             self.tokens.prove(token)
-            if answer.ok:
-                return parsed
-            error = api_error(self._redactor, answer, request.method, request.path)
-            error.earlier_attempt_maybe_applied = budget.maybe_applied
-            raise error
+            return answer, parsed
 
     def _api_request(self, method, path, query, body):
         url = self.url + path

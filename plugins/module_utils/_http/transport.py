@@ -49,7 +49,7 @@ class Request:
 
     ``resend``: whether it may be sent again when it is not known whether it ran (default: the method is
     idempotent); ``paced``: whether it counts against the tenant's rate limit; ``counter``: the ``Stats`` counter
-    that counts its attempts.
+    that counts its attempts; ``expects_json``: whether a successful answer must be JSON (not a download's).
     """
 
     def __init__(self, method, path, url, headers, data=None):
@@ -61,6 +61,7 @@ class Request:
         self.resend = may_resend(self.method)
         self.paced = True
         self.counter = 'requests'
+        self.expects_json = True
 
     @property
     def bucket(self):
@@ -69,17 +70,18 @@ class Request:
     @property
     def is_read(self):
         """A GET that changes nothing: its answer must be JSON (api-behaviour §4)."""
-        return self.method == 'GET' and self.resend
+        return self.method == 'GET' and self.resend and self.expects_json
 
 
 class Answer:
-    """An HTTP answer: ``status``, ``headers`` and the body as ``text`` (JSON is UTF-8, RFC 8259, whatever charset
-    the headers claim or omit)."""
+    """An HTTP answer: ``status``, ``headers``, the body as ``text`` (JSON is UTF-8, RFC 8259, whatever charset
+    the headers claim or omit) and as bytes (``content``, for a download)."""
 
     def __init__(self, status, headers, content, encoding=None):
         self.status = status
         self.headers = headers if headers is not None else {}
         content = content or b''
+        self.content = content
         try:
             self.text = content.decode('utf-8')
         except UnicodeDecodeError:

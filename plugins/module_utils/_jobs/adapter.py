@@ -5,10 +5,10 @@
 opsramp_job_info work through.
 
 The job table (``table.py``) gives the model; the Jobs API (``api.py``) finds, reads, lists and writes; the rules
-between options are ``validation.py``'s; entities named by name are resolved through ``entities.py``. What is job
-specific beyond those is here: a job whose type changes starts a new script, a new job gets a start date, a custom job
-read back lacks its ``jobType`` (api-behaviour §7), and a search result lacks entities and script parameters
-(api-behaviour §4).
+between options are ``validation.py``'s; entities and RBA scripts named by name are resolved through ``entities.py``
+and ``scripts.py``. What is job specific beyond those is here: a job whose type changes starts a new script, a new job
+gets a start date, a custom job read back lacks its ``jobType`` (api-behaviour §7), and a search result lacks entities
+and script parameters (api-behaviour §4).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,14 +18,16 @@ __metaclass__ = type
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.listing import list_all
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.paths import object_at
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.resource import Resource, Wanted
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict
-from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api, entities, validation
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict, text
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import REDACTED, ValidationError
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api, entities, scripts, validation
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.parameters import (
     declares_sensitive_parameters, hide_parameter_values)
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.schedule import now_start_date
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.table import JOB_MODEL, JOB_TYPE
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.types import warn_unknown
 from ansible_collections.opsramp.automation.plugins.module_utils._resources.lookup import ResourceResolver
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.lookup import ScriptResolver
 
 # the script keys the table reads; any other one is a setting of a job type the options do not model
 MODELLED_SCRIPT_KEYS = frozenset(path[1] for field in JOB_MODEL.fields for path in field.reads if path[0] == 'script')
@@ -60,10 +62,17 @@ class JobResource(Resource):
         validation.validate_job_params(params)
 
     def resolve(self, client, params):
-        return entities.resolve_job(ResourceResolver(client), params)
+        return _resolved(ResourceResolver(client), ScriptResolver(client), params)
 
-    def resolve_all(self, client, params_list, workers):
-        return entities.resolve_jobs(ResourceResolver(client), params_list, workers)
+    def resolve_all(self, client, params_list, workers, planned=None):
+        """Every entity and script the list names by name looked up first (each distinct one once, by a resolver the
+        whole list and the workers share), then each element resolved; the lookups that failed fail the task
+        together, before any write. ``planned``: the scripts the task's ``scripts`` would have written (check mode)."""
+        resources, scripts_found = ResourceResolver(client), ScriptResolver(client, planned=planned)
+        entities.answer_jobs(resources, params_list, workers)
+        scripts.answer_jobs(scripts_found, params_list, workers)
+        return entities.resolve_every(params_list, lambda index, params: _resolved(
+            resources, scripts_found, params, 'jobs[%d].' % index))
 
     def wanted(self, params, labels=None):
         if params['state'] == 'absent':
@@ -76,6 +85,17 @@ class JobResource(Resource):
         warn_unknown(client, [(prefix + 'job_type', target.desired.get('job_type'))
                               for prefix, target in targets if target.desired is not None], JOB_TYPE)
 
+    def references(self, obj):
+        """The RBA script a custom job runs (``script.customScript.id``, which search results carry too: api-behaviour
+        §4), as text; None for a job that shows neither a script nor a type (which script it runs is not known)."""
+        script = as_dict(as_dict(obj).get('script'))
+        custom = script.get('customScript')
+        if isinstance(custom, dict) and custom.get('id') not in (None, ''):
+            return [text(custom['id'])]
+        if custom is None and script.get('jobType') not in (None, ''):
+            return []
+        return None
+
     def unmodelled(self, api_object):
         """What an exported job leaves out: script settings of a type the options do not model."""
         script = as_dict(as_dict(api_object).get('script'))
@@ -86,6 +106,19 @@ class JobResource(Resource):
                 % (', '.join(extra), JOB_TYPE.canonical(script.get('jobType')) or '(none)')]
 
     # ------------------------------------------------------------------------------------------------ deciding
+
+    def comparable(self, current, target):
+        """A job read may show a script parameter's secret value masked (api-behaviour §20.9): when the task hides
+        its parameter values, a masked value is taken to be the task's, which cannot be compared. A changed secret
+        is written with the next change of the job, as a PASSWORD default of a script is."""
+        wanted = dict((item['id'], item) for item in (target.desired or {}).get('custom_script', {}).get('parameters') or [])
+        stored = (current.get('custom_script') or {}).get('parameters')
+        if not target.hide or not wanted or not stored:
+            return current
+        readable = [wanted[item['id']] if item.get('value') == REDACTED and 'value' in wanted.get(item['id'], {}) else item
+                    for item in stored]
+        return dict(current, custom_script=dict(current['custom_script'], parameters=readable))
+
 
     def needs_full(self, desired):
         """Whether ``desired`` manages a field that search results leave out: entities, or custom script parameters
@@ -109,6 +142,7 @@ class JobResource(Resource):
             if desired.get('job_type') not in (None, _stored_job_type(job)):
                 job['script'] = {}  # a new type starts a new script: the former type's settings do not apply
         self.model.overlay(job, desired, now)
+        _check_no_mask_sent_back(job)
         if 'schedule' in desired or stored is None:
             schedule = object_at(job, ('schedule',))
             if schedule.get('startDate') in (None, ''):
@@ -151,6 +185,22 @@ class JobResource(Resource):
 
     def delete(self, client, obj):
         return api.delete_job(client, obj['id'])
+
+
+def _resolved(resources, scripts_found, params, prefix=''):
+    """``(params, labels)``: the entities and the script that ``params`` name by name, resolved into ids."""
+    params, labels = entities.resolve_job(resources, params, prefix + 'entities')
+    return scripts.resolve_job(scripts_found, params, labels, prefix)
+
+
+def _check_no_mask_sent_back(job):
+    """A parameter value a read showed masked must not be sent back: it would store the mask as the value."""
+    masked = [text(item.get('paramId')) for item in as_dict(job.get('script')).get('parameters') or []
+              if isinstance(item, dict) and item.get('value') == REDACTED]
+    if masked:
+        raise ValidationError('custom_script.parameters: OpsRamp shows the value of parameter %s of this job masked, '
+                              'and an update sends the whole job: give custom_script.parameters, with their values, to '
+                              'update it' % ', '.join(masked), option='custom_script.parameters')
 
 
 def _stored_job_type(job):

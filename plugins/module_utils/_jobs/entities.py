@@ -11,7 +11,7 @@ __metaclass__ = type
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.kinds import Kind, stored_first
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.labels import Labels
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict, text
-from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ResourceLookupError
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ObjectLookupError, ResourceLookupError
 from ansible_collections.opsramp.automation.plugins.module_utils._resources.lookup import (
     answer_all, lookup_of, resolve_entities)
 
@@ -77,21 +77,36 @@ def resolve_job(resolver, params, path='entities'):
     return dict(params, entities=entities), labels
 
 
+def answer_jobs(resolver, job_params, workers=1):
+    """Search every distinct lookup of a list of job options, ``workers`` at a time, so that each answer (a resource,
+    or the lookup error to raise) is known before anything is written."""
+    answer_all(resolver, [lookup for params in job_params if params.get('state', 'present') != 'absent'
+                          for lookup in map(lookup_of, params.get('entities') or []) if lookup is not None], workers)
+
+
 def resolve_jobs(resolver, job_params, workers=1):
     """``[(params, labels)]`` for a list of job options, every distinct lookup searched once, ``workers`` at a time.
 
     Every lookup is answered before this returns, so a task fails before any write when one entity, anywhere in
     the list, names no resource or several: ResourceLookupError lists them all.
     """
-    answer_all(resolver, [lookup for params in job_params if params.get('state', 'present') != 'absent'
-                          for lookup in map(lookup_of, params.get('entities') or []) if lookup is not None], workers)
+    answer_jobs(resolver, job_params, workers)
+    return resolve_every(job_params, lambda index, params: resolve_job(resolver, params, 'jobs[%d].entities' % index))
+
+
+def resolve_every(job_params, resolve_one):
+    """``[resolve_one(index, params)]`` for every element of a list of job options. When lookups fail, one error
+    after every element was tried, naming each failing one: nothing has been written. It is a ResourceLookupError
+    when only entities failed, else an ObjectLookupError; ``matches`` lists what names several objects matched."""
     resolved, problems = [], []
     for index, params in enumerate(job_params):
         try:
-            resolved.append(resolve_job(resolver, params, 'jobs[%d].entities' % index))
-        except ResourceLookupError as error:
+            resolved.append(resolve_one(index, params))
+        except (ResourceLookupError, ObjectLookupError) as error:
             problems.append(error)
     if problems:
-        raise ResourceLookupError('%s; nothing was written' % '; '.join(error.message for error in problems),
-                                  matches=[match for error in problems for match in error.details.get('matches', [])])
+        error_class = ResourceLookupError if all(isinstance(error, ResourceLookupError) for error in problems) \
+            else ObjectLookupError
+        raise error_class('%s; nothing was written' % '; '.join(error.message for error in problems),
+                          matches=[match for error in problems for match in error.details.get('matches') or []])
     return resolved

@@ -4,21 +4,23 @@
 """opsramp_job_info: jobs by id, by exact name or by search, as OpsRamp returns them or as opsramp_job options.
 
 ``format: options`` writes each job as the options that keep it as it is (``_engine/export.py``), to adopt a tenant
-as code; a script parameter marked secret gets a Vault placeholder instead of its value.
+as code; a custom job names its RBA script and parameters by name where that is exact (``scripts.py``), and a script
+parameter marked secret gets a Vault placeholder instead of its value.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.opsramp.automation.plugins.module_utils._engine.export import Exporter
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.export import Exporter, identifier as variable_part
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import as_dict
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ValidationError
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs import api
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
+from ansible_collections.opsramp.automation.plugins.module_utils._jobs.scripts import ScriptNames
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.lookup import ScriptResolver
 
 READ_WORKERS = 4  # full jobs read at a time, as opsramp_jobs' default workers
 
@@ -32,7 +34,7 @@ def job_info(client, params):
     found = _found_jobs(client, params, in_full=exporting)
     if not exporting:
         return dict(changed=False, jobs=found)
-    options, warnings, variables = export_jobs(found, params['secret_parameters'])
+    options, warnings, variables = export_jobs(found, params['secret_parameters'], ScriptResolver(client))
     for warning in warnings:
         client.warn(warning)
     return dict(changed=False, jobs=options, secret_variables=variables)
@@ -70,16 +72,26 @@ def has_prefix(job, name_prefix):
     return not name_prefix or (isinstance(job.get('name'), str) and job['name'].startswith(name_prefix))
 
 
-def export_jobs(api_jobs, secret_parameters=()):
+def export_jobs(api_jobs, secret_parameters=(), scripts=None):
     """Full jobs as a list of opsramp_job options, for opsramp_jobs.
 
     Returns ``(jobs, warnings, secret_variables)``. The value of each script parameter whose id is in
     ``secret_parameters`` is replaced with a Vault placeholder, ``{{ vault_<job>_<parameter> }}``, marked sensitive;
     ``secret_variables`` lists those variables, which must hold the values before the files are applied.
+
+    With ``scripts`` (a ``ScriptResolver``), custom jobs name their script and parameters by name where the names
+    find exactly their ids (``scripts.ScriptNames``): the RBA categories and every category's scripts are read once,
+    and only when a custom job is exported.
     """
-    exported, warnings = Exporter(JOBS).all(api_jobs)
+    exporter = Exporter(JOBS)
+    exported, warnings = exporter.all(api_jobs)
     secret_ids = set(str(parameter_id) for parameter_id in secret_parameters or ())
     variables = [variable for options in exported for variable in _hide_secrets(options, secret_ids)]
+    if scripts is not None and any(as_dict(options.get('custom_script')).get('id') for options in exported):
+        names = ScriptNames(scripts, READ_WORKERS)
+        warnings.extend(names.prepare())
+        exported, more = exporter.with_names(exported, names)
+        warnings.extend(more)
     return exported, warnings, variables
 
 
@@ -99,5 +111,5 @@ def _hide_secrets(options, secret_ids):
 
 
 def identifier(text):
-    """``text`` as part of an Ansible variable name: lower case letters, digits and underscores."""
-    return re.sub(r'[^a-z0-9]+', '_', str(text).lower()).strip('_') or 'job'
+    """``text`` as part of an Ansible variable name (``_engine.export.identifier``); ``job`` when nothing is left."""
+    return variable_part(text, 'job')

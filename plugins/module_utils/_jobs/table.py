@@ -152,9 +152,33 @@ _SECTIONS = (
     ], for_type='appinstall'),
     Section('custom_script', 'script', [
         'The RBA script a custom job runs; only with O(job_type=custom).',
-        'O(custom_script.id) is required to create a custom job. Only the settings given are managed.',
+        'The script is named by O(custom_script.id) or by O(custom_script.script), one of which is required to create a'
+        ' custom job. Only the settings given are managed.',
     ], [
-        Field('id', 'customScript.id', Text(blank=False, as_text_on_send=True), ['Identifier of the RBA script.']),
+        Field('id', 'customScript.id', Text(blank=False, as_text_on_send=True), [
+            'Identifier of the RBA script.',
+            'Mutually exclusive with O(custom_script.script).',
+        ]),
+        Option('script', [
+            'The RBA script by its name in its category, instead of O(custom_script.id). The task looks the script up'
+            ' before anything is written and the job stores its id, so the job, its comparison and check mode are'
+            ' exactly as with O(custom_script.id); the diff shows the id after the name, as C(Restart Apache (78)).',
+            'OpsRamp has no search of scripts: the task lists the categories once and the scripts of each category it'
+            ' names once, however many jobs of the task name them (M(opsramp.automation.opsramp_jobs) shares them across'
+            ' its whole list).',
+            'The task fails, writing nothing, when the category or the script does not exist, or when several scripts'
+            ' of the category have the name (their ids are named: give O(custom_script.id) to choose one).',
+        ], suboptions=[
+            Option('name', ['Name of the script, compared exactly (case-sensitive).'], required=True),
+            Option('category', [
+                'The category that holds the script: its name, or its path from the top, the names joined with V(/)'
+                ' (V(Web/Apache)), compared exactly.',
+                'Give O(custom_script.script.category_id) instead when a name is shared or holds V(/).',
+            ]),
+            Option('category_id', [
+                'Identifier of the category that holds the script, instead of O(custom_script.script.category).',
+            ]),
+        ], type='dict'),
         Field('user_type', 'userType', Choice(USER_TYPES, numeric=True), [
             'Whether the script runs as the V(system) user or as an V(other) user.',
         ]),
@@ -163,7 +187,18 @@ _SECTIONS = (
             'The list is authoritative: parameters it does not name are removed from the job. Order does not matter;'
             ' each parameter may appear once.',
         ], sensitive=True, suboptions=[
-            Option('id', ['Identifier of the script parameter.'], required=True),
+            Option('id', [
+                'Identifier of the script parameter (C(paramId) in the API).',
+                'Give exactly one of O(custom_script.parameters[].id) and O(custom_script.parameters[].name).',
+            ]),
+            Option('name', [
+                'Name of the script parameter, as the script declares it (compared exactly), instead of'
+                ' O(custom_script.parameters[].id). The job stores its id; the diff shows the id after the name.',
+                'The name is looked up in the script O(custom_script.script) names, at no extra cost. With'
+                ' O(custom_script.id), the task looks for the script in every category (a script has no read outside'
+                ' its category), listing each category\'s scripts once.',
+                'The task fails, writing nothing, when the script declares no parameter of that name, or several.',
+            ]),
             Option('value', [
                 'Value of the parameter. Give exactly one of O(custom_script.parameters[].value) and'
                 ' O(custom_script.parameters[].macro); use V("") for an empty value.',

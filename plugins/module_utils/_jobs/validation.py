@@ -47,7 +47,7 @@ def validate_job_params(params):
         fail(*problem)
     _check_entities(params.get('entities'))
     _check_schedule(params.get('schedule'))
-    _check_parameters(as_dict(params.get('custom_script')).get('parameters'))
+    _check_custom_script(as_dict(params.get('custom_script')))
     if params.get('job_type') is not None:
         _check_options_fit_type(JOB_TYPE.canonical(params['job_type']), params)
 
@@ -155,20 +155,57 @@ def _check_monthly(schedule):
 _TYPE_CHECKS = {'daily': _check_daily, 'weekly': _check_weekly, 'monthly': _check_monthly}
 
 
-# ---------------------------------------------------------------------------------------------------- parameters
+# ---------------------------------------------------------------------------------------------------- custom script
 
-def _check_parameters(parameters):
-    """Each parameter has an id, appears once, and has exactly one of value and macro (api-behaviour §12)."""
+def _check_custom_script(custom_script):
+    """The script by id or by name (not both), and its parameters (api-behaviour §12, §20.10)."""
+    script = custom_script.get('script')
+    if script is not None and custom_script.get('id') is not None:
+        fail('custom_script.id, custom_script.script', 'give custom_script.id or custom_script.script, not both')
+    if script is not None:
+        _check_script_reference(as_dict(script))
+    _check_parameters(custom_script.get('parameters'), names_script=script is not None or custom_script.get('id') is not None)
+
+
+def _check_script_reference(script):
+    _check_not_blank('custom_script.script.name', script.get('name'))
+    given = [option for option in ('category', 'category_id') if script.get(option) is not None]
+    if len(given) != 1:
+        fail(', '.join('custom_script.script.' + option for option in given) or 'custom_script.script',
+             'give custom_script.script.category or custom_script.script.category_id%s: a script is found in its '
+             'category' % (', not both' if given else ''))
+    _check_not_blank('custom_script.script.' + given[0], script[given[0]])
+
+
+def _check_parameters(parameters, names_script=True):
+    """Each parameter is named by its id or its name, appears once, and has exactly one of value and macro
+    (api-behaviour §12); a name is looked up in the script, which the task must name."""
     parameters = [as_dict(parameter) for parameter in parameters or []]
     seen = set()
     for index, parameter in enumerate(parameters):
-        if not text(parameter.get('id')).strip():
-            fail('custom_script.parameters[%d].id' % index, 'must not be empty')
-        if text(parameter.get('id')) in seen:
-            fail('custom_script.parameters', 'parameter id %r is given more than once' % text(parameter['id']))
-        seen.add(text(parameter.get('id')))
+        path = 'custom_script.parameters[%d]' % index
+        option = _check_parameter_target(parameter, path)
+        if option == 'name' and not names_script:
+            fail(path + '.name', 'a parameter name is looked up in the script that declares it: give '
+                                 'custom_script.script (or custom_script.id) with it')
+        if (option, text(parameter[option])) in seen:
+            fail('custom_script.parameters', 'parameter %s %r is given more than once' % (option, text(parameter[option])))
+        seen.add((option, text(parameter[option])))
     for index, parameter in enumerate(parameters):
         if (parameter.get('value') is None) == (parameter.get('macro') is None):
             fail('custom_script.parameters[%d]' % index, 'parameter %r needs exactly one of value and macro, not %s'
-                 % (text(parameter['id']), 'both' if parameter.get('value') is not None else 'neither'))
+                 % (text(_parameter_target(parameter)), 'both' if parameter.get('value') is not None else 'neither'))
         _check_not_blank('custom_script.parameters[%d].macro' % index, parameter.get('macro'))
+
+
+def _check_parameter_target(parameter, path):
+    """The option (id or name) that names the parameter, the only one given, and not blank."""
+    given = [option for option in ('id', 'name') if parameter.get(option) is not None]
+    if len(given) != 1:
+        fail(path, 'give exactly one of id and name%s' % (' (it has id and name)' if given else ''))
+    _check_not_blank('%s.%s' % (path, given[0]), parameter[given[0]])
+    return given[0]
+
+
+def _parameter_target(parameter):
+    return parameter['id'] if parameter.get('id') is not None else parameter.get('name')

@@ -13,17 +13,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
 import ipaddress
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
+from ansible_collections.opsramp.automation.plugins.module_utils._engine.answers import Answers, ask_all
 from ansible_collections.opsramp.automation.plugins.module_utils._http.paginator import PAGE_SIZE
-from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
-    OpsRampError,
-    ResourceLookupError,
-    ValidationError,
-)
+from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ResourceLookupError, ValidationError
 
 # entity option -> the search's query variable (api-behaviour §18)
 QUERY_KEYS = {'id': 'id', 'name': 'resourceName', 'host_name': 'hostName', 'ip_address': 'ipAddress'}
@@ -97,24 +91,17 @@ class Lookup:
 
 # ---------------------------------------------------------------------------------------------------- resolving
 
-class _LookupResult:
-    """The outcome of one lookup, computed once: the resource, or the error to raise for it."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.done = False  # stays False when the search raised something unexpected: the next caller tries again
-        self.resource = None
-        self.error = None
-
-
 class ResourceResolver:
     """Resources by lookup, each lookup searched at most once. Safe to share between threads."""
 
     def __init__(self, client):
         self._client = client
-        self._lock = threading.Lock()
-        self._answers = {}
-        self.searches = 0
+        self._answers = Answers()
+
+    @property
+    def searches(self):
+        """How many searches the resolver sent."""
+        return self._answers.computed
 
     def resolve(self, lookup):
         """The one resource ``lookup`` names; ResourceLookupError when none or several do.
@@ -122,24 +109,8 @@ class ResourceResolver:
         A failed search (OpsRamp unreachable, say) is an answer too: every entity with that lookup fails the same way,
         without searching again.
         """
-        with self._lock:
-            answer = self._answers.setdefault(lookup.key, _LookupResult())
-        with answer.lock:  # a second thread asking for the same lookup waits for the first one's search
-            if not answer.done:
-                self._answer(lookup, answer)
-        if answer.error is not None:
-            raise copy.copy(answer.error)
-        return answer.resource
-
-    def _answer(self, lookup, answer):
-        with self._lock:
-            self.searches += 1
-        try:
-            answer.resource = _the_one(self._client.tenant_id, lookup,
-                                       find_resources(self._client, lookup.option, lookup.value))
-        except OpsRampError as error:
-            answer.error = error
-        answer.done = True
+        return self._answers.get(lookup.key, lambda: _the_one(
+            self._client.tenant_id, lookup, find_resources(self._client, lookup.option, lookup.value)))
 
 
 def _the_one(tenant_id, lookup, matches):
@@ -213,13 +184,4 @@ def answer_all(resolver, lookups, workers=1):
     """Search every distinct one of ``lookups``, ``workers`` at a time, so that each answer (a resource or a lookup
     error) is known before anything is written; the errors are raised when the entities are resolved."""
     distinct = dict((lookup.key, lookup) for lookup in lookups)
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(distinct) or 1))) as pool:
-        list(pool.map(lambda lookup: _answered(resolver, lookup), distinct.values()))
-
-
-def _answered(resolver, lookup):
-    """Resolve ``lookup`` so that its answer (a resource or a lookup error) is known; the error is raised later."""
-    try:
-        resolver.resolve(lookup)
-    except ResourceLookupError:
-        pass
+    ask_all(resolver.resolve, distinct.values(), workers, expected=ResourceLookupError)

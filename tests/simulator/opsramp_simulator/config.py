@@ -20,6 +20,7 @@ CHOICES = {
     'resource_query_filter': ('substring', 'ignore'),
     'resource_default_state': ('all', 'active', 'inactive', 'discovered'),
     'search_shape': ('envelope', 'list'),
+    'search_custom_script': ('kept', 'omitted'),
     'search_order': ('created', 'sorted'),
     'list_style': ('canonical', 'compact', 'as_sent'),
     'day_of_week_field': ('dayOfWeek', 'dayOfIndex', 'as_sent'),
@@ -89,6 +90,7 @@ class SimConfig:
     max_page_size: int = 500
     query_filter: str = 'substring'         # 'substring' (name:<text> hint) or 'ignore'
     search_shape: str = 'envelope'          # 'envelope' or 'list'
+    search_custom_script: str = 'kept'      # a custom job's script.customScript in search results: 'kept' or 'omitted'
     empty_body_when_no_results: bool = False
     search_order: str = 'created'           # 'created' (oldest first) or 'sorted' (by sortName/isDescendingOrder)
     created_time_field: str = ''            # '' (no job source shows one) or a name such as 'createdTime'

@@ -341,6 +341,8 @@ def read_form(stored, config, view='get', tenant=None, scripts=None):
         job.pop('entities', None)
         if is_custom(job):
             job['script'].pop('parameters', None)
+            if config.search_custom_script == 'omitted':
+                job['script'].pop('customScript')
     elif isinstance(job.get('entities'), list):
         job['entities'] = _read_entities(job['entities'], config, tenant)
     if isinstance(job.get('script'), dict):

@@ -59,6 +59,14 @@ def test_results_omit_entities_and_custom_parameters(sim, api):
     assert results['ncb']['schedule']['startDate'] == '2016-04-14T10:10:00+0000'
 
 
+def test_custom_script_may_be_left_out_of_results(sim, api):
+    api.create(custom_job('custom'))
+    sim.control.configure(search_custom_script='omitted')
+    [result] = api.search().json()['results']
+    assert 'customScript' not in result['script'] and result['script']['userType'] is not None
+    assert api.get(result['id']).json()['script']['customScript']['id'] == 7  # a read by id still has it
+
+
 def test_query_string_substring(sim, api):
     for name in ('Nightly backup', 'Weekly BACKUP', 'Patch scan', 'backup'):
         api.create(ncb_job(name))

@@ -52,3 +52,12 @@ def test_the_role_passes_every_option_it_declares(role):
                   for variable in ('job_options', 'connection'))
     assert passed['job_options'] == [(name, name) for name in PASSED]
     assert passed['connection'] == [(option['name'], option['name']) for option in CONNECTION_OPTIONS]
+
+
+def test_export_scripts_documents_and_passes_the_connection_options():
+    declared = _load('export_scripts', 'meta', 'argument_specs.yml')['argument_specs']['main']['options']
+    expected = options.role_connection_docs('export_scripts')
+    assert dict((name, declared[name]) for name in expected if name in declared) == expected
+    variables = _load('export_scripts', 'vars', 'main.yml')
+    passed = re.findall(r"'(\w+)': export_scripts_(\w+) \| default\(none\)", variables['export_scripts__connection'])
+    assert passed == [(option['name'], option['name']) for option in CONNECTION_OPTIONS]

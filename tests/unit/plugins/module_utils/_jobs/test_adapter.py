@@ -17,7 +17,7 @@ import pytest
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import FakeClient, search
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._jobs.job_support import (
-    CUSTOM_JOB, CUSTOM_RESPONSE, NCB_RESPONSE, NOW, NOW_TEXT, SAMPLE_OPTIONS, SEED_SAMPLES, UTC, payload, seed_sample,
+    CUSTOM_JOB, CUSTOM_RESPONSE, NCB_RESPONSE, NOW, NOW_TEXT, SAMPLE_OPTIONS, SEED_SAMPLES, UTC, api_job, payload, seed_sample,
     with_options)
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.compare import changed_paths
@@ -432,3 +432,35 @@ def test_the_list_argument_spec_takes_the_job_options_plus_state_and_source_in_e
     assert _value_spec(element).get('no_log') is True  # one element's sensitive parameter hides them in all
     assert 'no_log' not in _value_spec(JOBS.list_argument_spec(raw_params={'jobs': [{'name': 'a'}]})['jobs']['options'])
     assert 'no_log' not in _value_spec(JOBS.list_argument_spec()['jobs']['options'])
+
+
+def _custom_job(*parameters):
+    job = api_job(name='rotate', job_type='custom')
+    job['script'].update(customScript=dict(id='7'), parameters=[dict(paramId=pid, value=value) for pid, value in parameters])
+    return job
+
+
+def _wanted_parameters(sensitive, *parameters):
+    params = dict(id=None, name='rotate', state='present', job_type='custom', custom_script=dict(
+        id='7', parameters=[dict(id=pid, value=value, sensitive=sensitive) for pid, value in parameters]))
+    return JOBS.wanted(dict(dict.fromkeys(JOBS.option_names()), **params))
+
+
+def test_a_masked_secret_value_is_not_a_change_when_the_task_hides_its_values():
+    stored = _custom_job(('1', 'plain'), ('2', '********'))
+    hidden = _wanted_parameters(True, ('1', 'plain'), ('2', 'new-s3cret'))
+    current = JOBS.comparable(JOBS.model.current(stored), hidden)
+    assert changed_paths(hidden.desired, current) == []
+    shown = _wanted_parameters(False, ('1', 'plain'), ('2', 'new-s3cret'))
+    assert changed_paths(shown.desired, JOBS.comparable(JOBS.model.current(stored), shown)) == ['custom_script.parameters']
+
+
+def test_a_masked_value_is_never_sent_back():
+    stored = _custom_job(('1', 'plain'), ('2', '********'))
+    renamed = JOBS.wanted(dict(dict.fromkeys(JOBS.option_names()), name='rotated', state='present'))
+    with pytest.raises(ValidationError) as info:
+        JOBS.payload(stored, renamed, datetime.datetime(2026, 1, 1))
+    assert info.value.option == 'custom_script.parameters' and 'parameter 2' in info.value.message
+    given = _wanted_parameters(True, ('1', 'plain'), ('2', 'new-s3cret'))
+    sent = JOBS.payload(stored, given, datetime.datetime(2026, 1, 1))
+    assert [item['value'] for item in sent['script']['parameters']] == ['plain', 'new-s3cret']

@@ -315,7 +315,9 @@ def _leaf_options(spec, prefix=''):
 
 def test_every_job_option_is_a_declared_field_and_every_field_an_option():
     declared = set(field.path for field in JOB_MODEL.fields)
-    options = _leaf_options(JOB_MODEL.argument_spec()) - {'id'}  # id finds the job; it is not a field of it
+    # id finds the job, custom_script.script names the script that is resolved into custom_script.id: not fields
+    lookups = {'id', 'custom_script.script.name', 'custom_script.script.category', 'custom_script.script.category_id'}
+    options = _leaf_options(JOB_MODEL.argument_spec()) - lookups
     assert declared == options
 
 
@@ -364,7 +366,8 @@ def test_only_two_suboption_defaults():
         'name': 'n', 'entities': [{'id': 'a'}], 'schedule': {'type': 'never'}, 'network_backup': {}, 'app_install': {},
         'custom_script': {'parameters': [{'id': '1'}]}}).validated_parameters
     assert defaults['entities'] == [{'id': 'a', 'name': None, 'host_name': None, 'ip_address': None, 'type': 'DEVICE'}]
-    assert defaults['custom_script']['parameters'] == [{'id': '1', 'value': None, 'macro': None, 'sensitive': False}]
+    assert defaults['custom_script']['parameters'] == [{'id': '1', 'name': None, 'value': None, 'macro': None,
+                                                        'sensitive': False}]
     assert set(defaults['schedule'].values()) == {'never', None}
     assert set(defaults['network_backup'].values()) == {None}
     assert set(defaults['app_install'].values()) == {None}
