@@ -230,9 +230,11 @@ class ListRun:
         return Planned(written, deleted)
 
     def settle(self):
-        """After the creates, the copies concurrent runs created (``settle_outcomes``); not in check mode."""
+        """After the creates, the copies concurrent runs created (``settle_outcomes``), among the items that have run
+        (``linked`` runs prune later); not in check mode."""
         if not self.options.check_mode and self.resource.settles_copies and self.listed is not None:
-            settle_outcomes(self.resource, self.client, self.items, self.outcomes())
+            ran = [item for item in self.items if id(item) in self._outcomes]
+            settle_outcomes(self.resource, self.client, ran, self.outcomes(ran))
 
     def references(self):
         """What the tenant's objects name once this run is done (``Resource.references``), for a list that prunes the
@@ -247,12 +249,19 @@ class ListRun:
         if failed:
             return None, '%d %s failed, so what the %s name is not known' % (
                 len(failed), self.resource.plural if len(failed) > 1 else self.resource.noun, self.resource.plural)
+        return self._named_by(self._references_after(outcomes))
+
+    def _references_after(self, outcomes):
+        """(name, references) of each object of the tenant after the run: the items', then the listed others'."""
         touched, pairs = set(), []
         for item, outcome in zip(self.items, outcomes):
             touched.update(text(ident) for ident in ((item.listed or {}).get('id'), outcome.object_id) if ident)
             pairs.append((item.name, outcome.references))
         pairs.extend((obj.get('name') or text(obj['id']), self.resource.references(obj))
                      for obj in self.listed or [] if text(obj['id']) not in touched)
+        return pairs
+
+    def _named_by(self, pairs):
         named = {}
         for name, references in pairs:
             if references is None:
