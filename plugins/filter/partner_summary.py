@@ -83,12 +83,7 @@ _CLIENT_HEADING = '### OpsRamp jobs'
 
 def partner_summary(hosts, result_var, check_mode=False):
     """The Markdown summary of the ``result_var`` results of ``hosts`` (each a mapping of one host's variables)."""
-    if isinstance(hosts, (str, bytes, Mapping)) or not hasattr(hosts, '__iter__') or not isinstance(result_var, str) \
-            or not result_var:
-        # a plain TypeError: Ansible reports it as the filter's error
-        raise TypeError("partner_summary: expects a list of hosts' variables and the name of their registered "
-                        "opsramp_jobs result, e.g. ansible_play_hosts_all | map('extract', hostvars) "
-                        "| opsramp.automation.partner_summary('msp_result')")
+    _check_arguments(hosts, result_var)
     clients = sorted((_client(host, result_var) for host in hosts), key=lambda client: client['id'])
     changing = [client for client in clients if client['changes'] or client['failed'] or client['not_run']]
     steady = [client for client in clients if client not in changing]
@@ -100,6 +95,15 @@ def partner_summary(hosts, result_var, check_mode=False):
     for client in changing:
         lines.extend(_details(client))
     return '\n'.join(lines) + '\n'
+
+
+def _check_arguments(hosts, result_var):
+    if isinstance(hosts, (str, bytes, Mapping)) or not hasattr(hosts, '__iter__') or not isinstance(result_var, str) \
+            or not result_var:
+        # a plain TypeError: Ansible reports it as the filter's error
+        raise TypeError("partner_summary: expects a list of hosts' variables and the name of their registered "
+                        "opsramp_jobs result, e.g. ansible_play_hosts_all | map('extract', hostvars) "
+                        "| opsramp.automation.partner_summary('msp_result')")
 
 
 def _client(host, result_var):
@@ -118,17 +122,11 @@ def _heading(count, changing, check_mode):
     clients = '1 client' if count == 1 else '%d clients' % count
     if not changing:
         return '%s on %s: no changes' % (_CLIENT_HEADING, clients)
-    parts = []
-    changed = sum(1 for client in changing if client['changes'])
-    if changed:
-        parts.append('%d %s %s' % (changed, 'client' if changed == 1 else 'clients',
-                                   'to change' if check_mode else 'changed'))
-    failed = sum(1 for client in changing if client['failed'])
-    if failed:
-        parts.append('%d failed' % failed)
-    not_run = sum(1 for client in changing if client['not_run'])
-    if not_run:
-        parts.append('%d not run' % not_run)
+    changed, failed, not_run = (sum(1 for client in changing if client[key]) for key in ('changes', 'failed', 'not_run'))
+    parts = [text for number, text in (
+        (changed, '%d %s %s' % (changed, 'client' if changed == 1 else 'clients', 'to change' if check_mode else 'changed')),
+        (failed, '%d failed' % failed),
+        (not_run, '%d not run' % not_run)) if number]
     return '%s on %s: %s' % (_CLIENT_HEADING, clients, ', '.join(parts))
 
 
