@@ -119,7 +119,6 @@ class JobResource(Resource):
                     for item in stored]
         return dict(current, custom_script=dict(current['custom_script'], parameters=readable))
 
-
     def needs_full(self, desired):
         """Whether ``desired`` manages a field that search results leave out: entities, or custom script parameters
         (api-behaviour §4)."""
