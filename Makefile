@@ -21,9 +21,9 @@ SOAK_JOBS ?= 3000
 LINT_COLLECTIONS := $(WORK)/lint-collections
 DOCS_BUILD := $(WORK)/docs
 IMPORTER_VENV ?= .venv-importer
-# make test runs these in order, each timed (ci/run-steps.sh)
-TEST_STEPS := units component sanity integration molecule reliability lint changelog-lint docs-lint build ecosystem galaxy-check docs \
-	test-core-2.21
+# make test runs TEST_STEPS in order, each timed, and meanwhile TEST_BESIDE in a second lane (ci/run-steps.sh)
+TEST_STEPS := units component sanity molecule reliability lint changelog-lint docs-lint build ecosystem galaxy-check docs
+TEST_BESIDE := integration test-core-2.21
 # unit and component tests import the collection from the staged tree and the simulator from its copy there
 TEST_PYTHONPATH := $(STAGE_ROOT):$(STAGE)/tests/simulator
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
@@ -130,7 +130,7 @@ bench: stage
 	$(BIN)/python bench/run.py --stage $(STAGE_ROOT) --doc docs/performance.md $(BENCH_ARGS)
 
 test: venv
-	@MAKE="$(MAKE)" bash ci/run-steps.sh $(TEST_STEPS)
+	@MAKE="$(MAKE)" bash ci/run-steps.sh --beside "$(TEST_BESIDE)" $(TEST_STEPS)
 	@echo "make test: every check passed"
 
 # BUILT=1 (set by make test after its build step): use the collection that build made
