@@ -477,10 +477,13 @@ def test_gitops_guide(page_run, simulator):
     assert str(report['script']['customScript']['id']) == str(scripts[0]['id'])
     assert check.what == 'ansible-playbook site.yml --check'
     assert check.changed == 0 and check.writes == 0, check.output
-    # "Adopting an existing tenant": the export of the applied jobs names each file as the example does, so it adds
-    # none and keeps the existing ones; it only reads
+    # "Adopting an existing tenant": the export of the applied jobs and scripts names each file as the example does, so
+    # it adds none and keeps the existing ones; it only reads
     assert export.what.startswith('ansible-playbook play-') and export.changed == 0 and export.writes == 0, export.output
     assert sorted(os.path.basename(path)[:-4] for path in os.listdir(os.path.join(run.session.cwd, 'jobs'))) == names
+    # and of the scripts: the applied script's files are the example's own, kept
+    assert sorted(os.listdir(os.path.join(run.session.cwd, 'scripts'))) == ['netops-disk-report.sh',
+                                                                           'netops-disk-report.yml']
     no_inventory_warnings(run.steps)
 
     # the vault file's secret reached OpsRamp, and no output shows it
@@ -500,10 +503,12 @@ def test_a_gitops_error_names_the_script_file(page_session):
     with open(path) as f:
         script = yaml.safe_load(f)
     with open(path, 'w') as f:
-        yaml.safe_dump(dict(script, src='scripts/netops-disk-report.bash'), f)
+        yaml.safe_dump(dict(script, src='netops-disk-report.bash'), f)
     preview = session.shell('ansible-playbook site.yml --check --diff')
     assert preview.rc == 2 and preview.writes == 0 and preview.jobs == [], preview.output
-    assert "scripts[0].src: cannot find 'scripts/netops-disk-report.bash' on the Ansible controller" in preview.output, (
+    # src is relative to the script's file: site.yml gives the module the joined path
+    missing = os.path.join(session.cwd, 'scripts', 'netops-disk-report.bash')
+    assert "scripts[0].src: cannot find '%s' on the Ansible controller" % missing in preview.output, (
         preview.output)
     assert "(scripts[0] 'netops-disk-report' from scripts/netops-disk-report.yml)" in preview.output, preview.output
 
