@@ -30,6 +30,8 @@ CLIENT_ID = 'rel-client'
 JOBS_PATH = '/api/v2/tenants/%s/jobs' % TENANT
 SECRET_ENV = 'RELIABILITY_CLIENT_SECRET'
 SECRET_LOOKUP = "{{ lookup('ansible.builtin.env', '%s') }}" % SECRET_ENV
+# how a secret shows when hidden: by the collection (a field) or by Ansible (a no_log option)
+MASKS = ('********', 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER')
 
 if SIMULATOR_DIR not in sys.path:
     sys.path.insert(0, SIMULATOR_DIR)
@@ -148,6 +150,14 @@ class Ansible:
         env.update(extra or {})
         return env
 
+    def vars_file(self, data, name='secrets.yml'):
+        """The path of a vars file holding ``data`` in the work directory, for ``vars_files``: values a vault would
+        hold (Ansible prints the source lines of a failed task at -vvvv, so a literal there would show)."""
+        path = os.path.join(self.workdir, name)
+        with open(path, 'w') as handle:
+            yaml.safe_dump(data, handle)
+        return path
+
     def playbook(self, tasks, module_defaults=None, play_vars=None, hosts='localhost', **play):
         """A one-play playbook: ``module_defaults`` None means the simulator connection for the whole group."""
         if module_defaults is None:
@@ -202,3 +212,83 @@ def assert_no_secret(secrets, *texts):
             position = text.find(secret)
             assert position < 0, 'secret #%d leaked in text #%d near: %r' % (
                 number, index, text[max(0, position - 120):position].replace(secret, '<SECRET>'))
+
+
+def run_with_ansible_runner(ansible, private, tasks, cmdline='--diff', verbosity=4, secret_vars=None):
+    """Run ``tasks`` as AWX does, through ``ansible_runner.run`` (process isolation off) in the private data directory
+    ``private`` (a pathlib.Path); returns ``(events, texts)``: the job events, and the events with the content of
+    every file ansible-runner wrote under ``artifacts/``.
+
+    The connection (and ``secret_vars``, more variables) comes from a vars file, as a vault would hold it: an
+    environment variable would be in the artifacts (ansible-runner writes its environment into
+    artifacts/<id>/command).
+    """
+    import ansible_runner  # the caller skips its test without it (pytest.importorskip)
+
+    (private / 'project').mkdir(parents=True, exist_ok=True)
+    (private / 'project' / 'connection.yml').write_text(yaml.safe_dump(dict(
+        secret_vars or {}, opsramp_connection=ansible.connection(client_secret=ansible.client_secret))))
+    playbook = ansible.playbook(tasks, module_defaults={'group/opsramp.automation.all': '{{ opsramp_connection }}'},
+                                vars_files=['connection.yml'])
+    (private / 'project' / 'site.yml').write_text(yaml.safe_dump(playbook, sort_keys=False))
+    env = ansible.env(str(private / 'unused.jsonl'), record_requests=False)
+    for name in ('ANSIBLE_CALLBACKS_ENABLED', 'ANSIBLE_CALLBACK_PLUGINS', 'RELIABILITY_RECORD', SECRET_ENV):
+        env.pop(name)
+    env['PATH'] = os.path.dirname(sys.executable) + os.pathsep + env.get('PATH', '')
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        result = ansible_runner.run(private_data_dir=str(private), playbook='site.yml', quiet=True, cmdline=cmdline,
+                                    verbosity=verbosity, process_isolation=False, inventory=ansible.inventory)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    events = list(result.events)
+    texts = [json.dumps(events)]
+    for root, _dirs, files in os.walk(str(private / 'artifacts')):
+        for name in files:
+            with open(os.path.join(root, name), 'rb') as handle:
+                texts.append(handle.read().decode('utf-8', 'replace'))
+    return events, texts
+
+
+def runner_outcomes(events):
+    """``{task name: the event of its (last) result}``, ``runner_on_ok``, ``runner_on_failed``..."""
+    return dict((event['event_data'].get('task'), event['event']) for event in events
+                if event['event'].startswith('runner_on_'))
+
+
+INVOCATION_SCRIPT = r'''
+import contextlib, importlib, json, sys
+sys.path.insert(0, sys.argv[1])
+from ansible.module_utils import basic
+args = json.loads(sys.argv[3])
+try:
+    from ansible.module_utils.testing import patch_module_args  # ansible-core 2.19 and later
+    arguments = patch_module_args(args)
+except ImportError:
+    basic._ANSIBLE_ARGS = json.dumps({'ANSIBLE_MODULE_ARGS': args}).encode('utf-8')
+    arguments = contextlib.nullcontext()
+logged = []
+basic.AnsibleModule.log = lambda self, msg, log_args=None: logged.append({'msg': msg, 'log_args': log_args})
+module = importlib.import_module('ansible_collections.opsramp.automation.plugins.modules.' + sys.argv[2])
+with arguments:
+    try:
+        module.main()
+    except SystemExit:
+        pass
+sys.stderr.write('\nLOGGED ' + json.dumps(logged, default=str) + '\n')
+'''
+
+
+def logged_invocation(collections_root, module, args, timeout=120):
+    """Run the module ``module`` (``opsramp_job``) of the staged collection in a Python process with ``args``,
+    catching what AnsibleModule logs (syslog or journal) before the module runs; returns ``(logged, stdout, stderr)``:
+    the log calls (``msg``, ``log_args``), the module's output (its result) and its error output."""
+    process = subprocess.run([sys.executable, '-c', INVOCATION_SCRIPT, collections_root, module, json.dumps(args)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
+    stderr = process.stderr.decode('utf-8', 'replace')
+    stdout = process.stdout.decode('utf-8', 'replace')
+    assert 'LOGGED ' in stderr, stderr
+    return json.loads(stderr.split('LOGGED ', 1)[1]), stdout, stderr

@@ -18,9 +18,8 @@ import json
 import pytest
 
 from conftest import secrets_of
-from reliability_support import assert_no_secret, job_task
+from reliability_support import MASKS, assert_no_secret, job_task
 
-MASKS = ('********', 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER')
 # the job of the report: its id and start date hold "1" and "30", its schedule the days 1 and 30
 JOB_ID = '89257540-439d-4cf6-ac2a-676e2481aaf2'
 NAME = 'cleanup 30 of 1'

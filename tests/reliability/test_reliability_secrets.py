@@ -12,22 +12,18 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
-import os
-import subprocess
-import sys
 import uuid
 
 import pytest
-import yaml
 
 from conftest import CLIENT_SECRET, secrets_of
-from reliability_support import CLIENT_ID, SECRET_ENV, TENANT, assert_no_secret, job_task
+from reliability_support import (
+    CLIENT_ID, MASKS, TENANT, assert_no_secret, job_task, logged_invocation, run_with_ansible_runner, runner_outcomes)
 
 SECRET_A = 'rel-param-a-%s' % uuid.uuid4().hex[:12]
 SECRET_B = 'rel-param-b-%s' % uuid.uuid4().hex[:12]
 SECRET_C = 'rel-param-c-%s' % uuid.uuid4().hex[:12]
 SENSITIVE = [SECRET_A, SECRET_B, SECRET_C]
-MASKS = ('********', 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER')
 
 
 def custom_job(name, secret, **changes):
@@ -154,64 +150,13 @@ def test_failures_at_every_step_hide_the_secrets(sim, ansible):
 
 def test_ansible_runner_artifacts(sim, ansible, tmp_path):
     """As AWX runs it: every job event, the stdout and the other artifacts of ansible-runner hide the secrets."""
-    ansible_runner = pytest.importorskip('ansible_runner')
+    pytest.importorskip('ansible_runner')
     echo_fault(sim)
-    private = tmp_path / 'runner'
-    (private / 'project').mkdir(parents=True)
-    # the connection in a vars file, as a vault would hold it (an environment variable would be in the artifacts:
-    # ansible-runner writes its environment into artifacts/<id>/command)
-    (private / 'project' / 'connection.yml').write_text(yaml.safe_dump(
-        {'opsramp_connection': ansible.connection(client_secret=CLIENT_SECRET)}))
-    playbook = ansible.playbook(lifecycle_tasks(), module_defaults={
-        'group/opsramp.automation.all': '{{ opsramp_connection }}'}, vars_files=['connection.yml'])
-    (private / 'project' / 'site.yml').write_text(yaml.safe_dump(playbook, sort_keys=False))
-    env = ansible.env(str(tmp_path / 'unused.jsonl'), record_requests=False)
-    for name in ('ANSIBLE_CALLBACKS_ENABLED', 'ANSIBLE_CALLBACK_PLUGINS', 'RELIABILITY_RECORD', SECRET_ENV):
-        env.pop(name)
-    env['PATH'] = os.path.dirname(sys.executable) + os.pathsep + env.get('PATH', '')
-    saved = dict(os.environ)
-    try:
-        os.environ.clear()
-        os.environ.update(env)
-        result = ansible_runner.run(private_data_dir=str(private), playbook='site.yml', quiet=True, cmdline='--diff',
-                                    verbosity=4, process_isolation=False, inventory=ansible.inventory)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    events = list(result.events)
-    outcomes = dict((event['event_data'].get('task'), event['event']) for event in events
-                    if event['event'].startswith('runner_on_'))
+    events, texts = run_with_ansible_runner(ansible, tmp_path / 'runner', lifecycle_tasks())
+    outcomes = runner_outcomes(events)
     assert outcomes['rejected'] == 'runner_on_failed' and outcomes['converged'] == 'runner_on_ok', outcomes
-    texts = [json.dumps(events)]
-    for root, _dirs, files in os.walk(str(private / 'artifacts')):
-        for name in files:
-            with open(os.path.join(root, name), 'rb') as handle:
-                texts.append(handle.read().decode('utf-8', 'replace'))
     assert len(texts) > 10
     assert_no_secret(secrets_of(sim, *SENSITIVE), *texts)
-
-
-INVOCATION_SCRIPT = r'''
-import contextlib, json, sys
-sys.path.insert(0, sys.argv[1])
-from ansible.module_utils import basic
-args = json.loads(sys.argv[2])
-try:
-    from ansible.module_utils.testing import patch_module_args  # ansible-core 2.19 and later
-    arguments = patch_module_args(args)
-except ImportError:
-    basic._ANSIBLE_ARGS = json.dumps({'ANSIBLE_MODULE_ARGS': args}).encode('utf-8')
-    arguments = contextlib.nullcontext()
-logged = []
-basic.AnsibleModule.log = lambda self, msg, log_args=None: logged.append({'msg': msg, 'log_args': log_args})
-from ansible_collections.opsramp.automation.plugins.modules import opsramp_job
-with arguments:
-    try:
-        opsramp_job.main()
-    except SystemExit:
-        pass
-sys.stderr.write('\nLOGGED ' + json.dumps(logged, default=str) + '\n')
-'''
 
 
 def test_invocation_logged_on_the_target_hides_sensitive_values(sim, ansible, collections_root):
@@ -221,12 +166,7 @@ def test_invocation_logged_on_the_target_hides_sensitive_values(sim, ansible, co
     """
     args = dict(custom_job('rel-invocation', SECRET_A), url=sim.url, tenant_id=TENANT, client_id=CLIENT_ID,
                 client_secret=CLIENT_SECRET, _ansible_check_mode=True)
-    process = subprocess.run([sys.executable, '-c', INVOCATION_SCRIPT, collections_root, json.dumps(args)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120, check=False)
-    stderr = process.stderr.decode('utf-8', 'replace')
-    stdout = process.stdout.decode('utf-8', 'replace')
-    assert 'LOGGED ' in stderr, stderr
-    logged = json.loads(stderr.split('LOGGED ', 1)[1])
+    logged, stdout, stderr = logged_invocation(collections_root, 'opsramp_job', args)
     assert len(logged) == 1 and logged[0]['msg'].startswith('Invoked with ')
     assert logged[0]['log_args']['client_secret'] == 'NOT_LOGGING_PARAMETER'
     assert '********' in logged[0]['log_args']['custom_script']

@@ -7,8 +7,8 @@ A kind converts one field's values: ``desired`` (option -> canonical), ``current
 (canonical -> API, given the stored API value), ``native`` (a stored API value -> the type a request takes; None
 when stored values are sent back untouched) and ``problem`` (what is wrong with an option value, or None). It also
 says how the option is typed (``spec``: the argument spec's type, elements and choices) and, for a kind whose values
-may be secret, which values to hide (``secret_values``, ``masked``, ``masked_api``). Comparison happens on the
-canonical forms: sets are sorted lists, case-insensitive values are folded.
+may be secret, which values to hide (``secret_values``, ``secret_values_api``, ``masked``, ``masked_api``).
+Comparison happens on the canonical forms: sets are sorted lists, case-insensitive values are folded.
 
 The kinds here serve any resource; a resource's own kinds (days of the week, script parameters...) live with it.
 """
@@ -39,6 +39,10 @@ class Kind:
 
     def secret_values(self, value, hide):
         """The secrets a canonical value holds (``hide``: the task asks for its values to be hidden)."""
+        return ()
+
+    def secret_values_api(self, raw, hide):
+        """The secrets a value as OpsRamp holds it shows where its canonical form (``current``) leaves them out."""
         return ()
 
     def masked(self, value, hide):

@@ -127,7 +127,8 @@ def _deletion(model, obj):
         return Plan('unchanged', None, model)
     current = model.current(obj)
     # the task does not say which values of the object are secret: hide them all
-    return Plan('deleted', obj, model, before=current, secrets=Secrets.of_states(model, True, current))
+    return Plan('deleted', obj, model, before=current,
+                secrets=Secrets.of_states(model, True, current).adding_stored(obj))
 
 
 def _present(resource, target, obj, tenant_id, now):
@@ -140,8 +141,8 @@ def _present(resource, target, obj, tenant_id, now):
         resource.check_create(desired)
     resource.check_against(desired, current)
     changes = compare.changed_paths(desired, current)
-    # the stored value of a secret is as secret as the new one
-    secrets = Secrets.of_states(model, target.hide, desired, current).adding(target.secrets)
+    # the stored value of a secret is as secret as the new one, also where only the read shows it
+    secrets = Secrets.of_states(model, target.hide, desired, current).adding(target.secrets).adding_stored(obj)
     if not changes:
         return Plan('unchanged', obj, model, before=current, after=desired, secrets=secrets)
     payload = resource.payload(obj, target, now or datetime.datetime.now(datetime.timezone.utc))

@@ -43,6 +43,14 @@ class Secrets:
         """These secrets, and ``values`` too kept out of messages."""
         return Secrets(self.model, self.hide, self.values | frozenset(values)) if values else self
 
+    def adding_stored(self, obj):
+        """These secrets, and those ``obj`` (as OpsRamp holds it, or None) shows where its canonical state does not:
+        a read may show in clear a secret the state leaves out, and an error may echo it."""
+        if self.model is None or not isinstance(obj, dict):
+            return self
+        return self.adding([secret for field in self.model.sensitive_fields
+                            for secret in field.kind.secret_values_api(get_path(obj, field.reads[0]), self.hide)])
+
     def mask_state(self, state):
         """A canonical state with its secrets masked."""
         return self._masked(state, lambda field: field.option, 'masked')

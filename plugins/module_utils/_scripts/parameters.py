@@ -62,6 +62,14 @@ class ScriptParameters(Kind):
     def secret_values(self, value, hide):
         return [parameter.get('default') for parameter in value or [] if is_password(parameter)]
 
+    def secret_values_api(self, raw, hide):
+        """The PASSWORD defaults a read shows in clear (OpsRamp may: api-behaviour §20.9), which ``current`` leaves
+        out: the value stored is as secret as the task's, and an error may echo it."""
+        if not isinstance(raw, list):
+            return []
+        return [as_dict(item).get('defaultValue') for item in raw
+                if is_password(item) and as_dict(item).get('defaultValue') not in (None, '', REDACTED)]
+
     def masked(self, value, hide):
         return _masked(value, 'default')
 

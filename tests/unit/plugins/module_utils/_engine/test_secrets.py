@@ -17,6 +17,7 @@ from ansible_collections.opsramp.automation.plugins.module_utils._engine.secrets
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
     REDACTED as MASK, ApiError, CommunicationError, ValidationError)
 from ansible_collections.opsramp.automation.plugins.module_utils._jobs.adapter import JOBS
+from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import SCRIPTS
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._engine.engine_support import (
     WIDGETS, stored_widget)
@@ -91,6 +92,18 @@ def test_values_kept_out_of_messages_can_be_added():
     more = secrets.adding(['body-secret', 'k-30'])
     assert more.values == {'k-30', 'body-secret'} and (more.model, more.hide) == (WIDGETS.model, True)
     assert secrets.values == {'k-30'} and secrets.adding(()) is secrets
+
+
+def test_secrets_only_a_read_shows_are_kept_out_of_messages():
+    """A kind may name secrets of an object as OpsRamp holds it that its canonical state leaves out."""
+    script = {'id': 7, 'parameters': [{'name': 'a', 'dataType': 'PASSWORD', 'defaultValue': 'in-clear'},
+                                      {'name': 'b', 'dataType': 'STRING', 'defaultValue': 'plain'}]}
+    secrets = Secrets.of_states(SCRIPTS.model, False, SCRIPTS.model.current(script))
+    assert secrets.values == frozenset()
+    stored = secrets.adding_stored(script)
+    assert stored.values == {'in-clear'} and (stored.model, stored.hide) == (SCRIPTS.model, False)
+    assert secrets.adding_stored(None) is secrets and Secrets().adding_stored(script).values == frozenset()
+    assert Secrets(JOBS.model, True).adding_stored(JOB).values == frozenset()  # a job's state holds its values
 
 
 def test_without_a_model_nothing_is_masked_by_field():

@@ -15,12 +15,12 @@ import pytest
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.ensure import ensure
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import (
-    ObjectLookupError, ValidationError)
+    ApiError, ObjectLookupError, ValidationError)
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts import body
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts.adapter import CATEGORIES, SCRIPTS
 
 from ansible_collections.opsramp.automation.tests.unit.plugins.module_utils._scripts.rba_store import (
-    FakeRba, validated)
+    MASK, FakeRba, validated)
 
 SH = '#!/bin/sh\nsystemctl restart apache2\n'
 
@@ -280,6 +280,27 @@ def test_a_password_default_is_never_compared_nor_sent_back_from_a_read(password
     sent = rba.writes()[0][2]['parameters'][0]
     assert sent['defaultValue'] == 'new-S3cret' and sent['id'] == rba.scripts[script_id]['parameters'][0]['id']
     assert 'S3cret' not in repr(result)
+
+
+@pytest.mark.parametrize('update, method, echoed', [
+    (dict(platforms=['linux']), 'POST', ('old-S3cret', 'new-S3cret')),
+    (dict(state='absent'), 'DELETE', ('old-S3cret',)),  # a delete sends no default
+], ids=['update', 'delete'])
+def test_an_error_echoing_the_password_default_a_read_shows_in_clear_hides_it(update, method, echoed):
+    """The stored default is known only from a read that shows it in clear (the task's default is another): an
+    error that echoes it must not show it (found by tests/reliability/test_reliability_secrets_scripts.py)."""
+    rba = tenant(password='clear')
+    parameters = [{'name': 'token', 'dataType': 'PASSWORD', 'type': 'REQUIRED', 'defaultValue': 'old-S3cret'}]
+    script_id = managed(rba, parameters=parameters)
+    echo = 'refused ' + ', '.join(echoed)
+    rba.fail((method, script_path(rba, script_id)), ApiError('OpsRamp API error 400: ' + echo, status=400,
+                                                             body={'message': echo}))
+    task = [{'name': 'token', 'data_type': 'password', 'required': True, 'default': 'new-S3cret'}]
+    with pytest.raises(ApiError) as caught:
+        ensure(SCRIPTS, rba, script(parameters=task, **update))
+    hidden = 'refused ' + ', '.join([MASK] * len(echoed))
+    assert caught.value.message == 'OpsRamp API error 400: ' + hidden and caught.value.body == {'message': hidden}
+    assert [request[0] for request in rba.writes()] == [method]
 
 
 def test_update_password_always_writes_the_default_every_run():

@@ -85,6 +85,14 @@ def test_secret_values_are_the_password_defaults():
     assert KIND.secret_values(value, False) == ['s3cret', None]
 
 
+def test_secret_values_api_are_the_password_defaults_a_read_shows_in_clear():
+    raw = [{'name': 'a', 'dataType': 'PASSWORD', 'defaultValue': 'in-clear'}, {'name': 'b', 'defaultValue': 'plain'},
+           {'name': 'c', 'dataType': 'password', 'defaultValue': MASK}, {'name': 'd', 'dataType': 'PASSWORD'},
+           {'name': 'e', 'dataType': 'PASSWORD', 'defaultValue': ''}]
+    assert KIND.secret_values_api(raw, False) == ['in-clear']
+    assert KIND.secret_values_api(None, False) == [] and KIND.secret_values_api('odd', True) == []
+
+
 def test_masked_hides_password_defaults_only_and_leaves_the_value_alone():
     value = [{'name': 'a', 'data_type': 'password', 'default': 's3cret'}, {'name': 'b', 'default': 'plain'},
              {'name': 'c', 'data_type': 'password', 'default': ''}]
