@@ -482,8 +482,8 @@ def test_gitops_guide(page_run, simulator):
     assert export.what.startswith('ansible-playbook play-') and export.changed == 0 and export.writes == 0, export.output
     assert sorted(os.path.basename(path)[:-4] for path in os.listdir(os.path.join(run.session.cwd, 'jobs'))) == names
     # and of the scripts: the applied script's files are the example's own, kept
-    assert sorted(os.listdir(os.path.join(run.session.cwd, 'scripts'))) == ['netops-disk-report.sh',
-                                                                           'netops-disk-report.yml']
+    scripts_dir = os.path.join(run.session.cwd, 'scripts')
+    assert sorted(os.listdir(scripts_dir)) == ['netops-disk-report.sh', 'netops-disk-report.yml']
     no_inventory_warnings(run.steps)
 
     # the vault file's secret reached OpsRamp, and no output shows it
