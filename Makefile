@@ -16,6 +16,9 @@ STAGE := $(STAGE_ROOT)/ansible_collections/opsramp/automation
 INSTALL_ROOT := $(WORK)/installed
 SIM_STATE := $(WORK)/simulator
 RELIABILITY_WORKERS ?= 3
+# the component tests mostly wait (retry back-offs, rate-limit windows, timeouts): more workers than CPUs
+COMPONENT_WORKERS ?= 4
+export COMPONENT_WORKERS
 QUICK_BASE ?= main
 SOAK_JOBS ?= 3000
 LINT_COLLECTIONS := $(WORK)/lint-collections
@@ -82,7 +85,7 @@ units: stage
 	cd $(STAGE) && PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) tests/unit
 
 component: stage
-	cd $(STAGE) && PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) tests/simulator/tests tests/component
+	cd $(STAGE) && PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) -n $(COMPONENT_WORKERS) tests/simulator/tests tests/component
 
 quick: stage
 	cd $(STAGE) && OPSRAMP_QUICK=1 PYTHONPATH=$(TEST_PYTHONPATH) $(PYTEST) tests/unit

@@ -55,7 +55,7 @@ units() {
   (cd "$stage" && PATH=$venv/bin:$PATH PYTHONPATH=$stage_root:$stage/tests/simulator "$venv/bin/python" -m pytest -q \
     -p no:cacheprovider -p no:pytest-ansible tests/unit)
   (cd "$stage" && PATH=$venv/bin:$PATH PYTHONPATH=$stage_root:$stage/tests/simulator "$venv/bin/python" -m pytest -q \
-    -p no:cacheprovider -p no:pytest-ansible tests/component)
+    -p no:cacheprovider -p no:pytest-ansible -n "${COMPONENT_WORKERS:-4}" tests/component)
 }
 
 awx() {  # the AWX job through ansible-runner and the credential type playbooks: AWX EEs often carry a newer core
