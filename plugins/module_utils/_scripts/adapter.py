@@ -98,10 +98,10 @@ class ScriptResource(Resource):
         return _category_scope(params, 'category', 'category_id')
 
     def resolve(self, client, params):
-        return self._resolved(CategoryIndex(client), params)
+        return self._resolved(CategoryIndex.of(client), params)
 
     def resolve_all(self, client, params_list, workers, planned=None):
-        index = CategoryIndex(client)
+        index = CategoryIndex.of(client)
         return [self._resolved(index, params) for params in params_list]
 
     def _resolved(self, index, params):
@@ -207,7 +207,7 @@ class ScriptResource(Resource):
         is read "in full" only in that its body is downloaded when nothing else tells its digest (``_read``)."""
         listed = {}
         listing = Listing(pool, lambda script_id: _read(listed[script_id], client), wants_full)
-        categories = CategoryIndex(client).all()
+        categories = CategoryIndex.of(client).all()
         for number, scripts in enumerate(pool.map(lambda category: api.list_scripts(client, category.id), categories)):
             listed.update((script.get('id'), script) for script in scripts)
             listing.add(number + 1, [_read(script) for script in scripts])
@@ -304,7 +304,7 @@ class CategoryResource(Resource):
     def resolve(self, client, params):
         if params.get('parent') is None:
             return params, None
-        return dict(params, parent_id=CategoryIndex(client).find(params['parent'], 'parent').id), None
+        return dict(params, parent_id=CategoryIndex.of(client).find(params['parent'], 'parent').id), None
 
     def wanted(self, params, labels=None):
         scope = text(params['parent_id']) if params.get('parent_id') is not None else None
@@ -320,7 +320,7 @@ class CategoryResource(Resource):
         return dict(name=target.desired.get('name') or as_dict(stored).get('name'), parentId=target.scope)
 
     def find(self, client, target):
-        index = CategoryIndex(client)
+        index = CategoryIndex.of(client)
         if target.object_id:
             found = index.by_id(target.object_id)
             return found.as_object() if found else None
@@ -332,21 +332,23 @@ class CategoryResource(Resource):
         return matches[0].as_object() if matches else None
 
     def get(self, client, object_id, scope=None):
-        found = CategoryIndex(client).by_id(object_id)
+        found = CategoryIndex.of(client).by_id(object_id)
         return found.as_object() if found else None
 
     def create(self, client, payload):
         created = api.create_category(client, payload['name'], payload['parentId'])
+        CategoryIndex.of(client).refresh()
         return self.get(client, as_dict(created).get('id')) or created
 
     def update(self, client, obj, payload, not_stored=None):
         api.rename_category(client, obj['id'], payload['name'])
+        CategoryIndex.of(client).refresh()
         return self.get(client, obj['id']) or dict(obj, name=payload['name'])
 
     def check_deletion(self, client, obj):
         """OpsRamp deletes only an empty category (api-behaviour §20.6): refuse one that holds scripts, in it or
         below it, before any write."""
-        below = CategoryIndex(client).subtree(obj['id'])
+        below = CategoryIndex.of(client).subtree(obj['id'])
         scripts = [(category, script) for category in below for script in api.list_scripts(client, category.id)]
         if scripts:
             raise ValidationError(
@@ -356,7 +358,9 @@ class CategoryResource(Resource):
                     for category, script in scripts[:5]) + (', ...' if len(scripts) > 5 else '')), option='state')
 
     def delete(self, client, obj):
-        return api.delete_category(client, obj['id'])
+        deleted = api.delete_category(client, obj['id'])
+        CategoryIndex.of(client).refresh()
+        return deleted
 
 
 SCRIPTS = ScriptResource()

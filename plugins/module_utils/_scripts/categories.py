@@ -13,12 +13,15 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import threading
+import weakref
 
 from ansible_collections.opsramp.automation.plugins.module_utils._engine.values import text
 from ansible_collections.opsramp.automation.plugins.module_utils._http.errors import ObjectLookupError
 from ansible_collections.opsramp.automation.plugins.module_utils._scripts import api
 
 SEPARATOR = '/'
+_SHARED = weakref.WeakKeyDictionary()  # client -> its CategoryIndex (CategoryIndex.of)
+_SHARED_LOCK = threading.Lock()
 
 
 class Category:
@@ -59,6 +62,17 @@ class CategoryIndex:
         self._client = client
         self._lock = threading.Lock()
         self._categories = None
+
+    @classmethod
+    def of(cls, client):
+        """The one index of ``client``, which every part of a task shares: one ``opsramp_jobs`` task resolves its
+        scripts' categories, lists their scripts and looks up the scripts its jobs run, and lists the tree once for
+        all three. A category write ``refresh``-es it."""
+        with _SHARED_LOCK:
+            index = _SHARED.get(client)
+            if index is None:
+                index = _SHARED[client] = cls(client)
+            return index
 
     def all(self):
         with self._lock:

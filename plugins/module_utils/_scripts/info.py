@@ -41,7 +41,7 @@ def script_info(client, params):
     """opsramp_script_info's result for its options ``params``: the categories read, and the scripts as OpsRamp
     returns them (``format=api``, PASSWORD defaults hidden) or as opsramp_script options (``format=options``)."""
     check_options(params)
-    index = CategoryIndex(client)
+    index = CategoryIndex.of(client)
     categories = selected_categories(client, index, params)
     result = dict(changed=False, categories=[category.as_object() for category in categories])
     with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:

@@ -49,7 +49,7 @@ class ScriptResolver:
 
     def __init__(self, client, categories=None, planned=None):
         self._client = client
-        self._index = categories or CategoryIndex(client)
+        self._index = categories or CategoryIndex.of(client)
         self._tree = Answers()
         self._lists = Answers()
         self._planned = planned  # what the task's scripts would have written, in check mode (engine's Planned)

@@ -149,6 +149,9 @@ def test_in_check_mode_a_job_finds_by_name_the_script_the_task_would_create(sim,
     sim.control.clear_requests()
     again = both(make_client(), scripts, jobs, check_mode=True)
     assert again['changed'] is False and writes(log) == []
+    # the scripts' categories, the listing of the scripts and the jobs' script lookup share one listing of the tree
+    assert [entry['path'] for entry in log(kind='read') if entry['path'].endswith('/rba/categories')] == [
+        '/api/v2/tenants/client_1/rba/categories']
 
 
 def test_in_check_mode_a_job_finds_the_new_parameter_of_a_script_the_task_would_update(sim, make_client, category):

@@ -63,6 +63,15 @@ def test_the_index_reads_the_categories_once_until_refreshed():
     assert len(rba.requests) == 2
 
 
+def test_every_part_of_a_task_shares_the_index_of_its_client():
+    rba, dummy = index_of(TREE)
+    other, dummy = index_of(TREE)
+    assert CategoryIndex.of(rba) is CategoryIndex.of(rba) and CategoryIndex.of(other) is not CategoryIndex.of(rba)
+    CategoryIndex.of(rba).all()
+    CategoryIndex.of(rba).find('Apache', 'category')
+    assert rba.requests == [('GET', '/categories', None)] and other.requests == []
+
+
 def test_the_index_is_read_once_by_concurrent_threads():
     rba, index = index_of(TREE)
     threads = [threading.Thread(target=index.all) for dummy in range(8)]
