@@ -47,9 +47,9 @@ class ScriptResolver:
     ``listings`` counts the category script lists read (the category tree, listed once, is not counted).
     """
 
-    def __init__(self, client, categories=None, planned=None):
+    def __init__(self, client, planned=None):
         self._client = client
-        self._index = categories or CategoryIndex.of(client)
+        self._index = CategoryIndex.of(client)
         self._tree = Answers()
         self._lists = Answers()
         self._planned = planned  # what the task's scripts would have written, in check mode (engine's Planned)
